@@ -128,7 +128,9 @@ class Section:
     provenance: Provenance
     paragraphs: list[Block] = field(default_factory=list)  # body, sub-headings included
     items: list[Item] = field(default_factory=list)
-    heading_block: Block | None = None
+    # The heading paragraph(s): more than one when a compound heading ("Những cơ hội và
+    # thách thức") handed over to this section's own sub-heading ("Về cơ hội:").
+    heading_blocks: list[Block] = field(default_factory=list)
 
     @property
     def text(self) -> str:

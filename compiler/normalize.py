@@ -1,0 +1,169 @@
+"""Clean reader blocks before segmentation.
+
+- Unicode NFC; characters not allowed in XML (control characters, U+FFFE/U+FFFF),
+  zero-width marks and soft hyphens removed; whitespace collapsed.
+- Markdown emphasis (``*…*``, ``**…**``, ``__…__``) stripped; a paragraph wrapped whole in
+  ``**`` is marked bold, a heading hint.
+- Footnotes separated from the text they interrupt: footnote lines ("⁽¹⁾ …", "¹ …") become
+  FOOTNOTE blocks; inline markers ("⁽¹⁾", "¹") are cut out and kept as ``footnote_refs``.
+- Paragraphs split at page breaks are rejoined: a paragraph that starts in lower case
+  continues the previous body paragraph.
+- Blocks with no letter or digit become FURNITURE (kept, never silently dropped).
+
+Also the text keys used for matching: ``fold`` (case and tone placement) and ``ascii_fold``
+(no diacritics at all, for OCR-damaged headings).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+
+from compiler.enumeration import LabelKind, parse_label
+from compiler.model import Block, BlockRole
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPER_TO_DIGIT = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
+_FOOTNOTE_LINE = re.compile(
+    rf"^(?:⁽([{_SUPERSCRIPT_DIGITS}]+)⁾|([{_SUPERSCRIPT_DIGITS}]+)|\[\^?(\d+)\]:?)\s+(?=\S)"
+)
+_PAREN_MARKER = re.compile(rf"⁽([{_SUPERSCRIPT_DIGITS}]+)⁾|\[\^(\d+)\]")
+# A bare superscript right after a word or punctuation is a footnote marker, except in
+# units of area and volume (km², m³).
+_BARE_MARKER = re.compile(rf"(?<=[^\s\d])([{_SUPERSCRIPT_DIGITS}]+)(?!\w)")
+_UNIT_BEFORE = re.compile(r"(?:^|[^\w])(?:k|c|d|m|h)?m$")
+
+_BOLD_WRAPPED = re.compile(r"^(\*{2,3}|__)\s*(.+?)\s*(\*{2,3}|__)$", re.DOTALL)
+_MD_BULLET = re.compile(r"^\*\s+(?=\S)")
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_STRAY_ASTERISKS = re.compile(r"\*{2,}|(?<=\s)\*(?=\s)|^\*(?=\S)|(?<=\S)\*$")
+
+
+def clean_text(text: str) -> str:
+    """NFC, XML-safe, single-spaced text."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u00d0", "Đ")  # Icelandic Eth typed for Đ by legacy converters
+    text = _NOT_XML.sub(" ", text)
+    text = _INVISIBLE.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def strip_emphasis(text: str) -> tuple[str, bool]:
+    """Remove markdown emphasis; report whether the whole text was wrapped in bold."""
+    bold = False
+    wrapped = _BOLD_WRAPPED.match(text)
+    if wrapped:
+        text, bold = wrapped.group(2), True
+    text = _MD_BULLET.sub("- ", text)
+    previous = None
+    while previous != text:
+        previous, text = text, _EMPHASIS.sub(r"\2", text)
+    text = _STRAY_ASTERISKS.sub("", text)
+    return _SPACES.sub(" ", text).strip(), bold
+
+
+def cut_footnote_markers(text: str) -> tuple[str, tuple[str, ...]]:
+    refs: list[str] = []
+
+    def take(match: re.Match[str]) -> str:
+        refs.append(next(g for g in match.groups() if g).translate(_SUPER_TO_DIGIT))
+        return ""
+
+    def take_unless_unit(match: re.Match[str]) -> str:
+        if _UNIT_BEFORE.search(match.string[max(0, match.start() - 4):match.start()]):
+            return match.group(0)
+        return take(match)
+
+    text = _PAREN_MARKER.sub(take, text)
+    text = _BARE_MARKER.sub(take_unless_unit, text)
+    return _SPACES.sub(" ", text).strip(), tuple(refs)
+
+
+def normalize_block(block: Block) -> Block:
+    text, bold = strip_emphasis(clean_text(block.text))
+    role = block.role
+    footnote = _FOOTNOTE_LINE.match(text)
+    if footnote and role != BlockRole.HEADING:
+        ref = next(g for g in footnote.groups() if g).translate(_SUPER_TO_DIGIT)
+        return replace(block, text=text[footnote.end():], role=BlockRole.FOOTNOTE,
+                       footnote_refs=(ref,))  # fmt: skip
+    text, refs = cut_footnote_markers(text)
+    if not any(ch.isalnum() for ch in text):
+        role = BlockRole.FURNITURE
+    return replace(block, text=text, role=role, bold=block.bold or bold,
+                   footnote_refs=block.footnote_refs + refs)  # fmt: skip
+
+
+def normalize_blocks(blocks: list[Block]) -> list[Block]:
+    """Clean every block, then rejoin paragraphs split by page breaks."""
+    cleaned = [normalize_block(b) for b in blocks]
+    return join_continuations([b for b in cleaned if b.text or b.role == BlockRole.FURNITURE])
+
+
+def join_continuations(blocks: list[Block]) -> list[Block]:
+    """Join a paragraph that starts in lower case to the previous body paragraph.
+
+    Footnotes and furniture between the two halves (a page footer) stay where they are.
+    """
+    result: list[Block] = []
+    last_body: int | None = None  # index in result of the paragraph a continuation joins
+    for block in blocks:
+        if block.role in (BlockRole.FOOTNOTE, BlockRole.FURNITURE):
+            result.append(block)
+            continue
+        if last_body is not None and _is_continuation(block, result[last_body]):
+            result[last_body] = _join(result[last_body], block)
+            continue
+        result.append(block)
+        last_body = len(result) - 1 if block.role != BlockRole.HEADING else None
+    return result
+
+
+def _is_continuation(block: Block, previous: Block) -> bool:
+    if block.role not in (BlockRole.BODY, BlockRole.LIST_ITEM) or block.list_label:
+        return False
+    if previous.role == BlockRole.TABLE_CELL or previous.provenance.source != block.provenance.source:
+        return False
+    first = block.text[:1]
+    if not (first.isalpha() and first.islower()):
+        return False
+    label = parse_label(block.text)
+    return label is None or label.kind not in (LabelKind.LETTER, LabelKind.ORDINAL)
+
+
+def _join(previous: Block, block: Block) -> Block:
+    return replace(
+        previous,
+        text=f"{previous.text} {block.text}",
+        provenance=previous.provenance.span(block.provenance),
+        footnote_refs=previous.footnote_refs + block.footnote_refs,
+    )
+
+
+# --- matching keys -------------------------------------------------------------------------
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
+# Old ("hoà", "thuỷ") and new ("hòa", "thủy") tone placement: put the tone on the first
+# vowel of an open "oa", "oe", "uy" syllable, in decomposed form.
+_TONE_PLACEMENT = re.compile(rf"([oOuU])([aAeEyY])([{_TONES}])(?![\w\u0300-\u036f])")
+
+
+def fold(text: str) -> str:
+    """Matching key: NFC, case-folded, tone placement unified (hoà = hòa, uỷ = ủy)."""
+    decomposed = unicodedata.normalize("NFD", text.replace("\u00d0", "Đ").casefold())
+    decomposed = _TONE_PLACEMENT.sub(r"\1\3\2", decomposed)
+    return unicodedata.normalize("NFC", decomposed)
+
+
+_ASCII = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def ascii_fold(text: str) -> str:
+    """Matching key without any diacritic ("ĐÓI NGOẠI" and "đối ngoại" → "doi ngoai")."""
+    decomposed = unicodedata.normalize("NFD", text.casefold().translate(_ASCII))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -1,0 +1,123 @@
+"""Vietnamese cues that tell a section's kind, from a heading or an opening phrase.
+
+Headings are matched without diacritics (``ascii_fold``) so OCR damage such as
+"ĐÓI NGOẠI" or missing tone marks does not hide them; a truncated last syllable
+("THÁCH THỨ") still matches when the cue's other syllables are intact.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from compiler.model import SectionKind
+from compiler.normalize import ascii_fold
+
+K = SectionKind
+
+# Heading cues, diacritics removed. Order inside a kind does not matter.
+HEADING_CUES: dict[SectionKind, tuple[str, ...]] = {
+    K.CONTEXT: ("dac diem", "tinh hinh", "boi canh", "gioi thieu", "tong quan", "khai quat"),
+    K.ACHIEVEMENTS: (
+        "ket qua", "thanh tuu", "dau an", "hoat dong doi ngoai", "thanh qua",
+        "cong tac lanh dao chi dao", "nhung viec da lam", "danh gia",
+    ),
+    K.OPPORTUNITIES: ("co hoi", "thoi co", "van hoi", "thuan loi"),
+    K.CHALLENGES: (
+        "thach thuc", "kho khan", "han che", "ton tai", "vuong mac", "bat cap", "nguy co",
+    ),
+    K.TASKS: (
+        "phuong huong", "nhiem vu", "giai phap", "dinh huong", "chang duong moi",
+        "ke hoach", "muc tieu",
+    ),
+    K.PROPOSALS: ("kien nghi", "de xuat", "de nghi"),
+    K.LESSONS: ("bai hoc",),
+}  # fmt: skip
+
+# When a heading carries cues of several kinds, the first of this list wins; a heading with
+# both opportunity and challenge cues opens a compound section that hands over to its
+# sub-headings ("Những cơ hội và thách thức" → "Về cơ hội:", "Về khó khăn, thách thức:").
+PRIORITY = (K.LESSONS, K.PROPOSALS, K.CHALLENGES, K.OPPORTUNITIES, K.TASKS, K.ACHIEVEMENTS,
+            K.CONTEXT)  # fmt: skip
+
+# Kinds a sub-heading may open inside another section (context and achievements cues are
+# too common in ordinary sub-headings: "Công tác nghiên cứu, dự báo tình hình").
+SPECIFIC_KINDS = frozenset({K.OPPORTUNITIES, K.CHALLENGES, K.TASKS, K.PROPOSALS, K.LESSONS})
+
+# Opening phrases of paragraphs that open a section without a heading.
+_PROPOSAL_PHRASE = re.compile(
+    r"\b(?:tran trong|kinh|xin) (?:de nghi|kien nghi|de xuat)\b"
+    r"|\b(?:de nghi|kien nghi|de xuat) (?:voi )?(?:bo ngoai giao|cac bo|trung uong|thu tuong"
+    r"|chinh phu viet nam|bo, nganh)"
+)
+_LIMITATION_OPENER = re.compile(r"^(?:tuy nhien|ben canh (?:do|nhung)|mac du|song)\b")
+_LIMITATION_WORDS = re.compile(r"\b(?:han che|ton tai|yeu kem|bat cap|vuong mac|kho khan)\b")
+_SENTENCE_END = re.compile(r"[.;!?]")
+_CLOSING_OPENER = re.compile(r"^(?:co the noi|tom lai|tren day|nhin chung|voi nhung ket qua)\b")
+
+
+@cache
+def _cue_pattern(cue: str) -> re.Pattern[str]:
+    # Allow OCR to have cut the last syllable short ("thach thu" for "thach thuc").
+    *head, last = cue.split()
+    words = [re.escape(w) for w in head] + [re.escape(last[:-1]) + f"(?:{re.escape(last[-1])})?"]
+    if len(last) <= 2 or not head:
+        words[-1] = re.escape(last)
+    return re.compile(r"\b" + r"[\s,\-–]+".join(words) + r"\b")
+
+
+def heading_kinds(text: str) -> set[SectionKind]:
+    """All kinds whose cues occur in a heading."""
+    key = ascii_fold(text)
+    return {
+        kind for kind, cues in HEADING_CUES.items() if any(_cue_pattern(c).search(key) for c in cues)
+    }
+
+
+def heading_kind(text: str) -> SectionKind | None:
+    """The kind a heading announces, by priority; None when it carries no cue."""
+    kinds = heading_kinds(text)
+    return next((kind for kind in PRIORITY if kind in kinds), None)
+
+
+def is_compound(text: str) -> bool:
+    """A heading that opens opportunities and challenges together."""
+    kinds = heading_kinds(text)
+    return K.OPPORTUNITIES in kinds and K.CHALLENGES in kinds
+
+
+def opening_phrase_kind(text: str, leads_list: bool) -> SectionKind | None:
+    """The kind a body paragraph opens by its wording alone, if any.
+
+    ``leads_list``: the paragraph ends with ':' and a list follows, so it introduces that
+    list ("… đã ghi nhận những kết quả đáng khích lệ, cụ thể:").
+    """
+    key = ascii_fold(text)
+    first_sentence = _SENTENCE_END.split(key, maxsplit=1)[0]
+    if _PROPOSAL_PHRASE.search(key):
+        return K.PROPOSALS
+    if _LIMITATION_OPENER.match(key) and _LIMITATION_WORDS.search(first_sentence):
+        return K.CHALLENGES
+    if leads_list:
+        kind = _last_cue_kind(key)
+        return kind if kind not in (None, K.CONTEXT) else None
+    return None
+
+
+def _last_cue_kind(key: str) -> SectionKind | None:
+    """The kind of the cue nearest the end: what a lead paragraph's list is about.
+
+    "Từ những … thời cơ, thách thức nêu trên, … xác định phương hướng, nhiệm vụ … sau:"
+    introduces tasks, not challenges.
+    """
+    best: tuple[int, int, SectionKind] | None = None
+    for kind, cues in HEADING_CUES.items():
+        for cue in cues:
+            for match in _cue_pattern(cue).finditer(key):
+                rank = (match.end(), -PRIORITY.index(kind), kind)
+                best = rank if best is None or rank[:2] > best[:2] else best
+    return best[2] if best else None
+
+
+def is_closing_remark(text: str) -> bool:
+    return bool(_CLOSING_OPENER.match(ascii_fold(text)))

@@ -1,0 +1,75 @@
+"""Choosing papers by province: "Lạng Sơn", "lang son", or "Lạng Sơn@000.txt"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from compiler import provinces
+from compiler.errors import SelectionError
+from compiler.model import Document, Paper, SectionKind
+from compiler.normalize import ascii_fold
+
+
+@dataclass(frozen=True, slots=True)
+class PaperRef:
+    document: Document
+    paper: Paper
+
+    def describe(self) -> str:
+        return f"{self.paper.province or '?'} ({PurePath(self.document.source).name})"
+
+
+def parse_kinds(values: tuple[str, ...] | list[str]) -> list[SectionKind]:
+    """Section kinds from CLI values; accepts comma-separated lists and 'all'."""
+    names = [v.strip().lower() for value in values for v in value.split(",") if v.strip()]
+    if not names or "all" in names:
+        return list(SectionKind)
+    try:
+        return [SectionKind(name) for name in names]
+    except ValueError as error:
+        known = ", ".join(k.value for k in SectionKind)
+        raise SelectionError(f"unknown section kind ({error}); known: {known}, all") from None
+
+
+def select_papers(documents: list[Document], selector: str) -> list[PaperRef]:
+    """Papers whose province matches; ``PROVINCE@FILE`` limits the search to one source."""
+    name, _, file_part = selector.partition("@")
+    wanted = _province_key(name)
+    candidates = [
+        PaperRef(doc, paper)
+        for doc in documents
+        if not file_part or _source_matches(doc.source, file_part)
+        for paper in doc.papers
+        if paper.province
+    ]
+    exact = [ref for ref in candidates if _key(ref.paper.province) == wanted]
+    # A unit merged in 2025 answers for its predecessors ("An Giang" finds Kiên Giang).
+    return exact or [ref for ref in candidates if _key(ref.paper.province_2025) == wanted]
+
+
+def select_one(documents: list[Document], selector: str) -> PaperRef:
+    found = select_papers(documents, selector)
+    if not found:
+        available = sorted({p.province for d in documents for p in d.papers if p.province})
+        raise SelectionError(
+            f"no paper matches '{selector}' (provinces found: {', '.join(available) or 'none'})"
+        )
+    if len(found) > 1:
+        choices = ", ".join(f"{ref.paper.province}@{PurePath(ref.document.source).name}" for ref in found)
+        raise SelectionError(f"'{selector}' matches several papers; pick one: {choices}")
+    return found[0]
+
+
+def _province_key(name: str) -> str:
+    province = provinces.lookup(name.strip())
+    return province.key if province else ascii_fold(name.strip())
+
+
+def _key(name: str | None) -> str | None:
+    return _province_key(name) if name else None
+
+
+def _source_matches(source: str, wanted: str) -> bool:
+    path, target = PurePath(source), PurePath(wanted)
+    return source == wanted or path.name == target.name or path.as_posix().endswith(target.as_posix())
