@@ -147,17 +147,54 @@ def _join(previous: Block, block: Block) -> Block:
 
 # --- matching keys -------------------------------------------------------------------------
 
-_TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
-# Old ("hoà", "thuỷ") and new ("hòa", "thủy") tone placement: put the tone on the first
-# vowel of an open "oa", "oe", "uy" syllable, in decomposed form.
-_TONE_PLACEMENT = re.compile(rf"([oOuU])([aAeEyY])([{_TONES}])(?![\w\u0300-\u036f])")
+_TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"  # grave, acute, hook above, tilde, dot below
+
+
+def _toned(base: str) -> list[str]:
+    return [unicodedata.normalize("NFC", base + mark) for mark in _TONE_MARKS]
+
+
+# New-style placement ("hoà", "khoẻ", "thuỷ") -> old style used in government documents
+# ("hòa", "khỏe", "thủy"), for open "oa", "oe", "uy" syllables; "qu" + y keeps its tone
+# ("quý"), and a final consonant or vowel ("hoàn", "hoài") means the tone is already right.
+_TONE_SWAP: dict[str, str] = {}
+for _first, _second in (("o", "a"), ("o", "e"), ("u", "y")):
+    for _moved, _from in zip(_toned(_first), _toned(_second), strict=True):
+        _TONE_SWAP[_first + _from] = _moved + _second
+# A character class first keeps the scan fast; pairs outside the table are left alone.
+_TONE_PAIR = re.compile(
+    "(?<!q)[ou][" + "".join(sorted({pair[1] for pair in _TONE_SWAP})) + "](?![\\w\u0300-\u036f])"
+)
 
 
 def fold(text: str) -> str:
-    """Matching key: NFC, case-folded, tone placement unified (hoà = hòa, uỷ = ủy)."""
-    decomposed = unicodedata.normalize("NFD", text.replace("\u00d0", "Đ").casefold())
-    decomposed = _TONE_PLACEMENT.sub(r"\1\3\2", decomposed)
-    return unicodedata.normalize("NFC", decomposed)
+    """Matching key: NFC, case-folded, one tone placement (hoà = hòa, uỷ = ủy), "Ð" = "Đ".
+
+    For NFC input the result has the same length as the input, character for character, so
+    offsets found in the folded text are valid in the original.
+    """
+    return unicodedata.normalize("NFC", _fold_nfc(unicodedata.normalize("NFC", text)))
+
+
+def _fold_nfc(text: str) -> str:
+    folded = text.casefold()
+    if len(folded) != len(text):  # "ß" -> "ss" etc.: fold such characters one by one
+        folded = "".join(_casefold_char(ch) for ch in text)
+    # Icelandic eth (and the African D) typed for "Đ" by legacy converters.
+    folded = folded.replace("ð", "đ").replace("ɖ", "đ")
+    return _TONE_PAIR.sub(_swap_tone, folded)
+
+
+def _swap_tone(match: re.Match[str]) -> str:
+    return _TONE_SWAP.get(match.group(), match.group())
+
+
+def _casefold_char(ch: str) -> str:
+    for candidate in (ch.casefold(), ch.lower()):
+        if len(candidate) == 1:
+            return candidate
+    return ch
+
 
 
 _ASCII = str.maketrans({"đ": "d", "Đ": "D"})

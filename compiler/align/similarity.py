@@ -1,0 +1,284 @@
+"""How alike two items are, in [0, 1].
+
+Items are compared on normalised text: NFC, case folded, tone placement unified, labels
+and markdown already gone, frequent OCR slips folded ("đổi ngoại" → "đối ngoại"). The
+features are syllables and syllable pairs (Vietnamese words are mostly one or two
+syllables), weighted by inverse document frequency learned from the pool of items being
+compared: words every paper repeats ("tiếp tục", "tăng cường", "công tác", "đối ngoại")
+weigh little without anyone keeping a stop list up to date.
+
+The score blends the cosine similarity of the two titles (the first clause, where papers
+state their point), of the two full texts, and of each title against the other's text;
+then a surface component from rapidfuzz (token-set similarity of the titles' content
+words) rewards near-identical wording, which matters when the same province rewords an
+item between two meetings.
+
+For large pools, ``candidate_pairs`` finds each item's most similar items with one sparse
+matrix product per block of rows, so only those pairs are scored exactly.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+from rapidfuzz.process import cdist, cpdist
+from scipy import sparse
+
+from compiler.model import Item
+from compiler.normalize import fold
+
+_SYLLABLE = re.compile(r"[^\W\d_]{2,}")
+_CLAUSE = re.compile(r"[.,;:!?()\[\]“”\"'…\n–—-]+")
+
+# Frequent OCR slips in the corpus, as folded syllable pairs.
+_OCR_PAIRS = {
+    ("đổi", "ngoại"): ("đối", "ngoại"),
+    ("đối", "ngũ"): ("đội", "ngũ"),
+    ("chủ", "trọng"): ("chú", "trọng"),
+    ("đầy", "mạnh"): ("đẩy", "mạnh"),
+    ("quang", "bá"): ("quảng", "bá"),
+    ("triền", "khai"): ("triển", "khai"),
+    ("thông", "nhất"): ("thống", "nhất"),
+    ("bồi", "sung"): ("bổ", "sung"),
+}
+
+# Legal references ("Nghị quyết số 22-NQ/TW ngày 10/4/2013 của Bộ Chính trị") say which
+# text a point cites, not what the point is: left out of the comparison.
+_CITATION = re.compile(
+    r"\b(?:nghị quyết|kết luận|chỉ thị|quyết định|hướng dẫn|thông tư|nghị định|công văn"
+    r"|chương trình hành động|kế hoạch|quy chế)\s+(?:số\s+)?\d+[\w/.-]*"
+    r"(?:\s+ngày\s+\d{1,2}/\d{1,2}/\d{2,4})?"
+    r"(?:\s+của\s+(?:bộ chính trị|ban bí thư|chính phủ|thủ tướng chính phủ|ban chấp hành trung ương"
+    r"|ban thường vụ tỉnh ủy|ủy ban nhân dân tỉnh|ubnd tỉnh)(?:\s*\(khóa [ivxl]+\))?)?"
+    r"|\b\d+-[a-zđ]+(?:/[a-zđ-]+)+|\bngày\s+\d{1,2}/\d{1,2}/\d{2,4}",
+)
+
+# Work areas of local foreign affairs and the words papers use for them. Each area adds a
+# feature "#area" to every item that names it, so "ngoại giao kinh tế" meets "kinh tế đối
+# ngoại"; its weight is learned like any other feature's.
+AREAS: dict[str, tuple[str, ...]] = {
+    "economic": ("ngoại giao kinh tế", "kinh tế đối ngoại", "xúc tiến đầu tư", "thu hút đầu tư",
+                 "xúc tiến thương mại", "hội nhập kinh tế", "kết nối doanh nghiệp"),
+    "information": ("thông tin đối ngoại", "tuyên truyền đối ngoại", "quảng bá hình ảnh",
+                    "quảng bá tiềm năng", "thông tin tuyên truyền"),
+    "culture": ("ngoại giao văn hóa", "văn hóa đối ngoại"),
+    "staff": ("đào tạo", "bồi dưỡng", "đội ngũ cán bộ", "nguồn nhân lực", "xây dựng đội ngũ"),
+    "research": ("nghiên cứu", "dự báo", "tham mưu chiến lược"),
+    "consular": ("lãnh sự", "bảo hộ công dân"),
+    "overseas": ("người việt nam ở nước ngoài", "kiều bào", "nvnonn"),
+    "multilateral": ("đối ngoại đa phương", "cơ chế đa phương", "diễn đàn đa phương"),
+    "border": ("biên giới", "cửa khẩu", "mốc quốc giới", "chủ quyền", "toàn vẹn lãnh thổ"),
+    "partners": ("đối tác", "địa phương nước ngoài", "quan hệ hữu nghị", "thỏa thuận hợp tác",
+                 "hợp tác quốc tế"),
+    "aid": ("phi chính phủ", "viện trợ", "oda", "ngo"),
+    "tourism": ("du lịch",),
+    "security": ("an ninh", "quốc phòng", "thế lực thù địch", "diễn biến hòa bình"),
+    "technology": ("khoa học công nghệ", "khoa học kỹ thuật", "cách mạng công nghiệp",
+                   "chuyển đổi số"),
+    "world": ("tình hình thế giới", "nước lớn", "cạnh tranh chiến lược", "cục diện"),
+    "pandemic": ("covid", "dịch bệnh", "đại dịch"),
+}  # fmt: skip
+
+_AREA_PHRASES = {area: tuple(fold(p) for p in phrases) for area, phrases in AREAS.items()}
+
+
+
+@dataclass(frozen=True, slots=True)
+class Tuning:
+    """The scorer's knobs, tuned on the gold pairs in ``tests/align_gold.py``."""
+
+    # The title counts four times: in its own vector, against the other's text, in the
+    # wording component and inside the full text; the body only in the full text.
+    title: float = 0.20  # title against title
+    full: float = 0.50  # full text (title included) against full text
+    cross: float = 0.20  # each title against the other item's full text
+    surface: float = 0.10  # rapidfuzz similarity of the titles' content wording
+    idf_power: float = 1.0  # > 1 sharpens the contrast between rare and generic words
+    area_boost: float = 3.0  # weight of a work-area feature relative to its IDF
+    min_pmi: float = 3.5  # how strongly two syllables must cling together to count as a word
+
+
+DEFAULT_TUNING = Tuning()
+
+
+def clauses(text: str) -> list[list[str]]:
+    """Folded syllables of each clause, OCR slips corrected, citations left out."""
+    result = []
+    for clause in _CLAUSE.split(_CITATION.sub(" ", fold(text))):
+        syllables = _SYLLABLE.findall(clause)
+        result.append(_fix_ocr(syllables))
+    return [c for c in result if c]
+
+
+def _fix_ocr(syllables: list[str]) -> list[str]:
+    fixed = list(syllables)
+    for i in range(len(fixed) - 1):
+        pair = _OCR_PAIRS.get((fixed[i], fixed[i + 1]))
+        if pair:
+            fixed[i], fixed[i + 1] = pair
+    return fixed
+
+
+def features(text: str, words: set[str] | None = None) -> Counter[str]:
+    """Syllables, pairs of adjacent syllables within a clause, and work areas named.
+
+    ``words``: the syllable pairs that behave like words in the pool (``collocations``);
+    None keeps every pair.
+    """
+    counts: Counter[str] = Counter()
+    joined = []
+    for syllables in clauses(text):
+        counts.update(syllables)
+        pairs = (f"{a} {b}" for a, b in zip(syllables, syllables[1:], strict=False))
+        counts.update(p for p in pairs if words is None or p in words)
+        joined.append(" ".join(syllables))
+    counts.update(_areas(" | ".join(joined)))
+    return counts
+
+
+def collocations(texts: Sequence[str], min_count: int = 2, min_pmi: float = 2.0) -> set[str]:
+    """Syllable pairs that recur together more than chance: Vietnamese two-syllable words
+    ("bồi dưỡng", "ngoại giao") rather than junctions of two words ("quốc tế về")."""
+    syllables: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
+    for text in texts:
+        for clause in clauses(text):
+            syllables.update(clause)
+            pairs.update(f"{a} {b}" for a, b in zip(clause, clause[1:], strict=False))
+    total = sum(syllables.values()) or 1
+    words = set()
+    for pair, count in pairs.items():
+        if count < min_count:
+            continue
+        first, second = pair.split(" ")
+        pmi = math.log(count * total / (syllables[first] * syllables[second]))
+        if pmi >= min_pmi:
+            words.add(pair)
+    return words
+
+
+def _areas(folded: str) -> list[str]:
+    padded = f" {folded} "
+    return [f"#{area}" for area, phrases in _AREA_PHRASES.items()
+            if any(f" {phrase} " in padded for phrase in phrases)]  # fmt: skip
+
+
+class Scorer:
+    """Scores items of one pool; the pool teaches it which words are generic."""
+
+    def __init__(self, pool: Sequence[Item], tuning: Tuning = DEFAULT_TUNING) -> None:
+        self.items = list(pool)
+        self.tuning = tuning
+        self._index = {id(item): n for n, item in enumerate(self.items)}
+        texts = [f"{item.title}\n{item.text}" for item in self.items]
+        words = collocations(texts, min_pmi=tuning.min_pmi)
+        titles = [features(item.title, words) for item in self.items]
+        fulls = [features(text, words) for text in texts]
+        self.idf = _idf(fulls)
+        # A syllable in a tenth of the pool's items (at least 3) is generic wording.
+        total = len(fulls)
+        self._generic = math.log((1 + total) / (1 + max(3.0, 0.1 * total))) + 1.0
+        self._vocabulary = {f: n for n, f in enumerate(sorted(self.idf))}
+        self.titles = self._matrix(titles)
+        self.fulls = self._matrix(fulls)
+        self._wording = [self._content_wording(item.title) for item in self.items]
+
+    def index(self, item: Item) -> int:
+        return self._index[id(item)]
+
+    def score(self, a: Item, b: Item) -> float:
+        return float(self.matrix([self.index(a)], [self.index(b)])[0, 0])
+
+    def matrix(self, left: Sequence[int], right: Sequence[int]) -> np.ndarray:
+        """Scores of every left item against every right item (indices into the pool)."""
+        if not left or not right:
+            return np.zeros((len(left), len(right)))
+        t_l, t_r = self.titles[list(left)], self.titles[list(right)]
+        f_l, f_r = self.fulls[list(left)], self.fulls[list(right)]
+        cross = 0.5 * ((t_l @ f_r.T).toarray() + (f_l @ t_r.T).toarray())
+        surface = self._wording_similarity(left, right, paired=False)
+        return self._blend((t_l @ t_r.T).toarray(), (f_l @ f_r.T).toarray(), cross, surface)
+
+    def pair_scores(self, pairs: np.ndarray, chunk: int = 50_000) -> np.ndarray:
+        """Exact scores of the given index pairs (rows of ``pairs``)."""
+        scores = np.empty(len(pairs), dtype=np.float32)
+        for start in range(0, len(pairs), chunk):
+            left, right = pairs[start : start + chunk, 0], pairs[start : start + chunk, 1]
+            t_l, t_r, f_l, f_r = self.titles[left], self.titles[right], self.fulls[left], self.fulls[right]
+            cross = 0.5 * (_row_dots(t_l, f_r) + _row_dots(f_l, t_r))
+            surface = self._wording_similarity(left, right, paired=True)
+            blended = self._blend(_row_dots(t_l, t_r), _row_dots(f_l, f_r), cross, surface)
+            scores[start : start + len(left)] = blended
+        return scores
+
+    def _wording_similarity(self, left: Sequence[int], right: Sequence[int], paired: bool) -> np.ndarray:
+        """rapidfuzz token-sort similarity (0–100) of the titles' content wording; 0 where a
+        title has no content words. ``paired``: element-wise instead of all against all."""
+        words_l = [self._wording[i] for i in left]
+        words_r = [self._wording[j] for j in right]
+        compare = cpdist if paired else cdist
+        scores = compare(words_l, words_r, scorer=fuzz.token_sort_ratio, dtype=np.float32, workers=1)
+        empty_l = np.array([not w for w in words_l])
+        empty_r = np.array([not w for w in words_r])
+        empty = empty_l | empty_r if paired else empty_l[:, None] | empty_r[None, :]
+        return np.where(empty, 0.0, scores)
+
+    def _blend(self, title: np.ndarray, full: np.ndarray, cross: np.ndarray, surface: np.ndarray) -> np.ndarray:
+        # rapidfuzz gives unrelated titles 30–50 out of 100: only wording beyond half alike counts.
+        surface = np.clip((surface / 100.0 - 0.5) * 2.0, 0.0, 1.0)
+        t = self.tuning
+        blended = t.title * title + t.full * full + t.cross * cross + t.surface * surface
+        return np.clip(blended, 0.0, 1.0)
+
+    def candidate_pairs(self, k: int = 20, floor: float = 0.05, block: int = 2048) -> np.ndarray:
+        """Each item's ``k`` nearest other items by full-text cosine, as an (n, 2) array of
+        index pairs (i < j), without ever holding the n × n matrix."""
+        found: set[tuple[int, int]] = set()
+        transposed = self.fulls.T.tocsc()
+        for start in range(0, self.fulls.shape[0], block):
+            products = (self.fulls[start : start + block] @ transposed).toarray()
+            for offset, row in enumerate(products):
+                i = start + offset
+                row[i] = -1.0
+                top = np.argpartition(-row, min(k, len(row) - 1))[:k]
+                for j in top[row[top] >= floor]:
+                    found.add((min(i, int(j)), max(i, int(j))))
+        return np.array(sorted(found), dtype=np.int64).reshape(-1, 2)
+
+    def _matrix(self, counters: list[Counter[str]]) -> sparse.csr_matrix:
+        """L2-normalised TF-IDF rows."""
+        rows, cols, values = [], [], []
+        power, boost = self.tuning.idf_power, self.tuning.area_boost
+        for row, counts in enumerate(counters):
+            for feature, count in counts.items():
+                weight = self.idf[feature] ** power * (boost if feature.startswith("#") else 1.0)
+                rows.append(row)
+                cols.append(self._vocabulary[feature])
+                values.append((1.0 + math.log(count)) * weight)
+        shape = (len(counters), len(self._vocabulary))
+        matrix = sparse.csr_matrix((values, (rows, cols)), shape=shape, dtype=np.float32)
+        norms = np.sqrt(matrix.multiply(matrix).sum(axis=1)).A1
+        norms[norms == 0] = 1.0
+        return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+
+    def _content_wording(self, title: str) -> str:
+        """The title's syllables in order, less the generic ones."""
+        return " ".join(w for c in clauses(title) for w in c if self.idf.get(w, 0.0) > self._generic)
+
+
+def _row_dots(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
+    return np.asarray(a.multiply(b).sum(axis=1)).ravel()
+
+
+def _idf(documents: list[Counter[str]]) -> dict[str, float]:
+    frequency: Counter[str] = Counter()
+    for counts in documents:
+        frequency.update(counts.keys())
+    total = len(documents)
+    return {f: math.log((1 + total) / (1 + df)) + 1.0 for f, df in frequency.items()}

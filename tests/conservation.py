@@ -1,0 +1,50 @@
+"""The conservation check: segmentation loses, duplicates and reorders nothing.
+
+Every body paragraph the normaliser produced must come out exactly once, in order, as
+front matter, a paper's title or author line, a section heading or a section paragraph.
+Compared word by word, so a run-in heading split from its paragraph still counts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compiler.model import Block, BlockRole, Document
+from compiler.normalize import normalize_blocks
+from compiler.readers import read_blocks
+
+
+def input_words(raw_blocks: list[Block]) -> list[str]:
+    body = [
+        b for b in normalize_blocks(raw_blocks)
+        if b.role not in (BlockRole.FOOTNOTE, BlockRole.FURNITURE)
+    ]  # fmt: skip
+    return " ".join(b.text for b in body).split()
+
+
+def output_words(document: Document) -> list[str]:
+    pieces = [b.text for b in document.front_matter]
+    for paper in document.papers:
+        pieces += [paper.title, paper.author or ""]
+        for section in paper.sections:
+            pieces += [b.text for b in section.heading_blocks]
+            pieces += [b.text for b in section.paragraphs]
+    return " ".join(pieces).split()
+
+
+def first_difference(document: Document, raw_blocks: list[Block]) -> str | None:
+    """None when conserved; else where the two word sequences part."""
+    expected, actual = input_words(raw_blocks), output_words(document)
+    for position, (want, got) in enumerate(zip(expected, actual, strict=False)):
+        if want != got:
+            around = " ".join(expected[max(0, position - 8) : position + 8])
+            return f"word {position}: expected {want!r}, got {got!r} near: {around}"
+    if len(expected) != len(actual):
+        return f"lengths differ: {len(expected)} input words, {len(actual)} output words"
+    return None
+
+
+def unaccounted_lines(document: Document, path: Path) -> list[str]:
+    _, raw = read_blocks(path, str(path))
+    difference = first_difference(document, raw)
+    return [difference] if difference else []
