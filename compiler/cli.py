@@ -111,6 +111,95 @@ def export(sources: tuple[Path, ...], fmt: str) -> None:
     from compiler.export import documents_to_dict
 
     result = load(sources)
-    json.dump(documents_to_dict(result.documents), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    emit_json(documents_to_dict(result.documents))
     finish(result)
+
+
+def section_option(default: str | None = None) -> Callable[..., Any]:
+    return click.option(
+        "--section", "-s", "sections", multiple=True, default=(default,) if default else (),
+        show_default=bool(default), required=default is None,
+        help="Section kind(s): context, achievements, opportunities, challenges, tasks, "
+        "proposals, lessons, other, or 'all'. Repeat or comma-separate.",
+    )  # fmt: skip
+
+
+def format_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+        show_default=True, help="Terminal text or JSON on stdout.",
+    )(command)  # fmt: skip
+
+
+@main.command()
+@sources_argument
+@click.option("--left", "-l", required=True, help="Left paper: PROVINCE or PROVINCE@FILE.")
+@click.option("--right", "-r", required=True, help="Right paper: PROVINCE or PROVINCE@FILE.")
+@section_option()
+@format_option
+@click.option("--full", is_flag=True, help="Text view: diff full texts, not titles.")
+@click.option(
+    "--output", "-o", "outputs", multiple=True, type=click.Path(path_type=Path),
+    help="Also write the comparison as a report (.docx or .pdf); repeatable.",
+)  # fmt: skip
+def compare(
+    sources: tuple[Path, ...], left: str, right: str, sections: tuple[str, ...], fmt: str,
+    full: bool, outputs: tuple[Path, ...],
+) -> None:  # fmt: skip
+    """Pair the items of two papers, section by section, with word-level differences.
+
+    With the same province on both sides (two meetings), pairs are also classed as
+    unchanged or reworded, and unpaired items as dropped (left) or new (right).
+    """
+    from compiler import align
+    from compiler.selection import parse_kinds
+
+    result = load(sources)
+    comparison = align.compare(result.documents, left, right, parse_kinds(sections))
+    if fmt == "json":
+        from compiler.export import comparison_to_dict
+
+        emit_json(comparison_to_dict(comparison))
+    else:
+        from compiler.views import comparison_view
+
+        view = comparison_view(comparison, terminal_width(), sys.stdout.isatty(), full or None)
+        click.echo(view)
+    if outputs:
+        from compiler.pack import write_comparison
+
+        write_comparison(comparison, list(outputs))
+    finish(result)
+
+
+@main.command()
+@sources_argument
+@section_option()
+@format_option
+def themes(sources: tuple[Path, ...], sections: tuple[str, ...], fmt: str) -> None:
+    """Group items that several provinces share into themes; list what is one province's alone."""
+    from compiler import align
+    from compiler.selection import parse_kinds
+
+    result = load(sources)
+    found = align.themes(result.documents, parse_kinds(sections))
+    if fmt == "json":
+        from compiler.export import themes_to_dict
+
+        emit_json(themes_to_dict(found))
+    else:
+        from compiler.views import themes_view
+
+        click.echo(themes_view(found, terminal_width()))
+    finish(result)
+
+
+def emit_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def terminal_width() -> int:
+    import shutil
+
+    return max(80, min(160, shutil.get_terminal_size((110, 24)).columns))

@@ -144,10 +144,18 @@ class Paper:
 
     province: str | None  # display name as commonly written ("Khánh Hòa"); None if unknown
     province_2025: str | None  # the unit after the 2025 merger ("An Giang" for Kiên Giang)
-    title: str
-    author: str | None
     provenance: Provenance
     sections: list[Section] = field(default_factory=list)
+    title_blocks: list[Block] = field(default_factory=list)  # the title, over 1–3 paragraphs
+    author_block: Block | None = None  # "Tỉnh ủy Lâm Đồng"
+
+    @property
+    def title(self) -> str:
+        return " ".join(block.text for block in self.title_blocks)
+
+    @property
+    def author(self) -> str | None:
+        return self.author_block.text if self.author_block else None
 
     def section(self, kind: SectionKind) -> list[Section]:
         return [s for s in self.sections if s.kind == kind]

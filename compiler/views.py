@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import textwrap
 from pathlib import PurePath
+from typing import Any
 
-from compiler.model import Document, Paper, Section, SectionKind
+import click
+
+from compiler.model import Document, Item, Paper, Section, SectionKind
 
 
 def document_table(document: Document) -> str:
@@ -65,3 +68,99 @@ def _section_lines(section: Section, full: bool) -> list[str]:
     if not section.items:
         lines.append(f"  {len(section.paragraphs)} paragraph(s), no items")
     return lines
+
+
+# --- alignment -----------------------------------------------------------------------------
+
+_DIFF_MARKS = {"insert": ("{+", "+}"), "delete": ("[-", "-]")}
+
+
+def comparison_view(
+    comparison: Any, width: int = 110, color: bool = False, full: bool | None = None
+) -> str:
+    """Two columns, one row per matched pair, then the unmatched items of each side.
+
+    Under each pair, its word diff: of the full texts for one province over time (or with
+    ``full``), of the titles otherwise (two provinces' long texts differ almost everywhere).
+    """
+    from compiler.align.matching import word_diff
+
+    full = comparison.same_province if full is None else full
+    left, right = comparison.left, comparison.right
+    column = (width - 9) // 2
+    lines = [f"{left.describe()}  ⟷  {right.describe()}"]
+    for section in comparison.sections:
+        matching = section.matching
+        lines += ["", f"[{section.kind.value}] {len(matching.pairs)} pair(s), "
+                  f"{len(matching.unmatched_left)} + {len(matching.unmatched_right)} unmatched"]  # fmt: skip
+        changes = _change_index(section.changes)
+        for pair in matching.pairs:
+            status = changes.get(id(pair), "")
+            lines += _side_by_side(pair.left, pair.right, f"{pair.score:.2f}", column, status)
+            runs = pair.diff if full else word_diff(pair.left.title, pair.right.title)
+            lines.append("      " + textwrap.fill(diff_text(runs, color), width - 6,
+                                                  subsequent_indent="      "))  # fmt: skip
+        for item in matching.unmatched_left:
+            lines += _side_by_side(item, None, "  — ", column, "dropped" if changes else "")
+        for item in matching.unmatched_right:
+            lines += _side_by_side(None, item, "  — ", column, "new" if changes else "")
+    return "\n".join(lines)
+
+
+def _change_index(changes: Any) -> dict[int, str]:
+    if changes is None:
+        return {}
+    index = {id(p): "unchanged" for p in changes.unchanged}
+    index.update({id(p): "reworded" for p in changes.reworded})
+    return index or {0: ""}
+
+
+def _side_by_side(left: Item | None, right: Item | None, middle: str, column: int, status: str) -> list[str]:
+    def cell(item: Item | None) -> list[str]:
+        if item is None:
+            return [""]
+        return textwrap.wrap(f"{item.label or '·'} {item.title}", column) or [""]
+
+    a, b = cell(left), cell(right)
+    rows = []
+    for n in range(max(len(a), len(b))):
+        mid = middle if n == 0 else ""
+        rows.append(f"{(a[n] if n < len(a) else ''):<{column}} {mid:^5} {b[n] if n < len(b) else ''}".rstrip())
+    if status:
+        rows[0] += f"  ({status})"
+    return [""] + rows
+
+
+def diff_text(runs: list[Any], color: bool = False) -> str:
+    """Word diff in one line: deletions as [-…-], insertions as {+…+} (or coloured)."""
+    parts = []
+    for run in runs:
+        op = run.op.value
+        if op == "equal":
+            parts.append(run.text)
+        elif color:
+            parts.append(click.style(run.text, fg="red" if op == "delete" else "green",
+                                     strikethrough=op == "delete", underline=op == "insert"))  # fmt: skip
+        else:
+            opening, closing = _DIFF_MARKS[op]
+            parts.append(f"{opening}{run.text}{closing}")
+    return " ".join(parts)
+
+
+def themes_view(section_themes: list[Any], width: int = 110) -> str:
+    lines: list[str] = []
+    for entry in section_themes:
+        themes, unique = entry.themes.themes, entry.themes.unique
+        lines += ["", f"[{entry.kind.value}] {len(themes)} shared theme(s), {len(unique)} unique item(s)"]
+        for n, theme in enumerate(themes, start=1):
+            lines.append(f"  {n}. {theme.label}")
+            lines.append(f"     {len(theme.provinces)} provinces: {', '.join(theme.provinces)}")
+            for member in theme.members:
+                text = f"{member.province}: {member.item.label or '·'} {member.item.title}"
+                lines.append(textwrap.shorten(f"       - {text}", width))
+        if unique:
+            lines.append("  Unique:")
+            for member in unique:
+                text = f"{member.province}: {member.item.label or '·'} {member.item.title}"
+                lines.append(textwrap.shorten(f"     - {text}", width))
+    return "\n".join(lines).lstrip("\n")

@@ -1,8 +1,9 @@
 """The conservation check: segmentation loses, duplicates and reorders nothing.
 
-Every body paragraph the normaliser produced must come out exactly once, in order, as
-front matter, a paper's title or author line, a section heading or a section paragraph.
-Compared word by word, so a run-in heading split from its paragraph still counts.
+Every body paragraph the normaliser produced must come out exactly once as front matter, a
+paper's title or author line, a section heading or a section paragraph; put back in source
+order (a news article groups its paragraphs by province), the words must read as the input
+did. Compared word by word, so a run-in heading split from its paragraph still counts.
 """
 
 from __future__ import annotations
@@ -23,13 +24,18 @@ def input_words(raw_blocks: list[Block]) -> list[str]:
 
 
 def output_words(document: Document) -> list[str]:
-    pieces = [b.text for b in document.front_matter]
+    blocks = list(document.front_matter)
     for paper in document.papers:
-        pieces += [paper.title, paper.author or ""]
+        blocks += paper.title_blocks + ([paper.author_block] if paper.author_block else [])
         for section in paper.sections:
-            pieces += [b.text for b in section.heading_blocks]
-            pieces += [b.text for b in section.paragraphs]
-    return " ".join(pieces).split()
+            blocks += section.heading_blocks + section.paragraphs
+    ordered = sorted(blocks, key=_source_position)  # stable: a run-in heading stays first
+    return " ".join(b.text for b in ordered).split()
+
+
+def _source_position(block: Block) -> int:
+    prov = block.provenance
+    return prov.line_start or prov.paragraph_start or prov.page_start or 0
 
 
 def first_difference(document: Document, raw_blocks: list[Block]) -> str | None:

@@ -42,9 +42,9 @@ def _paper(raw: PaperBlocks, from_article: bool) -> Paper:
     return Paper(
         province=province.name if province else None,
         province_2025=provinces.province_2025(province).name if province else None,
-        title=" ".join(b.text for b in raw.title_blocks),
-        author=raw.author.text if raw.author else None,
         provenance=provenance,
         sections=sections,
+        title_blocks=list(raw.title_blocks),
+        author_block=raw.author,
     )
 

@@ -178,10 +178,11 @@ def _article_papers(blocks: list[Block]) -> list[PaperBlocks]:
         if province is None:
             general.body.append(block)
         else:
-            paper = by_province.setdefault(province.key, PaperBlocks(title, None, province))
+            # The article's title belongs to its general part; papers cut from it have none.
+            paper = by_province.setdefault(province.key, PaperBlocks([], None, province))
             paper.body.append(block)
         previous = province
-    papers = [general] if general.body else []
+    papers = [general] if general.body or general.title_blocks else []
     return papers + list(by_province.values())
 
 

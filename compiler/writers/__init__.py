@@ -41,6 +41,12 @@ def write_report(report: Report, path: Path, options: WriterOptions | None = Non
     module.write(report, path, options or WriterOptions())
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 @contextlib.contextmanager
 def atomic_output(path: Path) -> Iterator[Path]:
     """Yield a temporary path in the target's folder; move it onto ``path`` on success."""
@@ -50,6 +56,7 @@ def atomic_output(path: Path) -> Iterator[Path]:
     temp = Path(temp_name)
     try:
         yield temp
+        os.chmod(temp, 0o644 & ~_umask())  # mkstemp makes files readable by the owner only
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)

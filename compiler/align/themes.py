@@ -1,0 +1,104 @@
+"""Themes across many papers: items of one section kind that say the same thing.
+
+Items are clustered by average linkage over their pairwise scores (1 − score as the
+distance); items of the same paper are kept maximally apart, so a theme is something
+several papers raise, not one paper's list. A cluster that spans at least two provinces is
+a theme, labelled with the title of its most central item; every other item is unique to
+its province. The output is deterministic: clusters and members are sorted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
+
+from compiler.align.similarity import Scorer
+from compiler.model import Item
+
+# Average score within a theme (tuned with tests/align_gold.py, like MATCH_THRESHOLD).
+THEME_THRESHOLD = 0.13
+_LABEL_WORDS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """An item and the paper it comes from."""
+
+    province: str
+    source: str
+    item: Item
+
+
+@dataclass(slots=True)
+class Theme:
+    label: str
+    members: list[Member]
+    cohesion: float  # mean score between members of different papers
+
+    @property
+    def provinces(self) -> list[str]:
+        return sorted({m.province for m in self.members})
+
+
+@dataclass(slots=True)
+class Themes:
+    themes: list[Theme]
+    unique: list[Member]
+
+
+def find_themes(scorer: Scorer, members: list[Member], threshold: float = THEME_THRESHOLD) -> Themes:
+    members = sorted(members, key=_member_key)  # the input order must not matter
+    if len(members) < 2:
+        return Themes([], members)
+    scores = scorer.matrix([scorer.index(m.item) for m in members], [scorer.index(m.item) for m in members])
+    clusters = _cluster(scores, [f"{m.source}\x00{m.province}" for m in members], threshold)
+    themes, unique = [], []
+    for indices in clusters:
+        group = [members[i] for i in indices]
+        if len({m.province for m in group}) >= 2:
+            themes.append(_theme(group, indices, scores))
+        else:
+            unique.extend(group)
+    themes.sort(key=lambda t: (-len(t.provinces), -t.cohesion, t.label))
+    unique.sort(key=_member_key)
+    return Themes(themes, unique)
+
+
+def _cluster(scores: np.ndarray, papers: list[str], threshold: float) -> list[list[int]]:
+    """Index groups from average-linkage clustering; same-paper pairs at distance 1."""
+    distance = 1.0 - np.clip(scores, 0.0, 1.0)
+    same_paper = np.array([[a == b for b in papers] for a in papers])
+    distance[same_paper] = 1.0
+    np.fill_diagonal(distance, 0.0)
+    distance = np.round((distance + distance.T) / 2.0, 9)  # exact symmetry, stable ties
+    tree = linkage(squareform(distance, checks=False), method="average")
+    labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
+    groups: dict[int, list[int]] = {}
+    for index, label in enumerate(labels):
+        groups.setdefault(int(label), []).append(index)
+    return sorted(groups.values())
+
+
+def _theme(group: list[Member], indices: list[int], scores: np.ndarray) -> Theme:
+    sub = scores[np.ix_(indices, indices)]
+    cross = np.array([[a.province != b.province for b in group] for a in group])
+    centrality = np.where(cross, sub, 0.0).sum(axis=1) / np.maximum(cross.sum(axis=1), 1)
+    central = group[int(np.argmax(centrality))]
+    ordered = sorted(group, key=_member_key)
+    cohesion = float(sub[cross].mean()) if cross.any() else 0.0
+    return Theme(short_label(central.item.title), ordered, cohesion)
+
+
+def short_label(title: str) -> str:
+    words = title.split()
+    label = " ".join(words[:_LABEL_WORDS]).rstrip(",;:")
+    label = label[:1].upper() + label[1:]
+    return label + ("…" if len(words) > _LABEL_WORDS else "")
+
+
+def _member_key(member: Member) -> tuple[str, str, int]:
+    prov = member.item.provenance
+    return (member.province, member.source, prov.line_start or prov.paragraph_start or 0)
