@@ -89,7 +89,8 @@ def _plausible(kind: LabelKind, match: re.Match[str], text: str) -> bool:
     if kind == LabelKind.ARABIC:
         return not rest[0].isdigit()
     if kind == LabelKind.BULLET:
-        return match.group("label") != "-" or not rest[0].isdigit() or " " in text[:3]
+        # "- 5 dự án" is a bullet; "-5 độ" is a negative number.
+        return match.group("label") != "-" or not rest[0].isdigit() or text[1:2].isspace()
     return True
 
 

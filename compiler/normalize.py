@@ -46,10 +46,10 @@ _STRAY_ASTERISKS = re.compile(r"\*{2,}|(?<=\s)\*(?=\s)|^\*(?=\S)|(?<=\S)\*$")
 
 def clean_text(text: str) -> str:
     """NFC, XML-safe, single-spaced text."""
+    text = _INVISIBLE.sub("", text)  # first: a zero-width space may separate a letter and its mark
+    text = _NOT_XML.sub(" ", text)
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\u00d0", "Đ")  # Icelandic Eth typed for Đ by legacy converters
-    text = _NOT_XML.sub(" ", text)
-    text = _INVISIBLE.sub("", text)
     return _SPACES.sub(" ", text).strip()
 
 
@@ -85,7 +85,10 @@ def cut_footnote_markers(text: str) -> tuple[str, tuple[str, ...]]:
 
 
 def normalize_block(block: Block) -> Block:
-    text, bold = strip_emphasis(clean_text(block.text))
+    cleaned = clean_text(block.text)
+    if _is_furniture(cleaned):
+        return replace(block, text=cleaned, role=BlockRole.FURNITURE)
+    text, bold = strip_emphasis(cleaned)
     role = block.role
     footnote = _FOOTNOTE_LINE.match(text)
     if footnote and role != BlockRole.HEADING:
@@ -93,10 +96,18 @@ def normalize_block(block: Block) -> Block:
         return replace(block, text=text[footnote.end():], role=BlockRole.FOOTNOTE,
                        footnote_refs=(ref,))  # fmt: skip
     text, refs = cut_footnote_markers(text)
-    if not any(ch.isalnum() for ch in text):
+    if _is_furniture(text):
         role = BlockRole.FURNITURE
     return replace(block, text=text, role=role, bold=block.bold or bold,
                    footnote_refs=block.footnote_refs + refs)  # fmt: skip
+
+
+_PAGE_NUMBER = re.compile(r"^[-–—(\[\s]*(?:trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–—)\]\s]*$", re.IGNORECASE)
+
+
+def _is_furniture(text: str) -> bool:
+    """No letter or digit ("* * *", a stray "-"), or a page number ("- 12 -", "12")."""
+    return not any(ch.isalnum() for ch in text) or bool(_PAGE_NUMBER.match(text))
 
 
 def normalize_blocks(blocks: list[Block]) -> list[Block]:
@@ -197,7 +208,7 @@ def _casefold_char(ch: str) -> str:
 
 
 
-_ASCII = str.maketrans({"đ": "d", "Đ": "D"})
+_ASCII = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
 
 
 def ascii_fold(text: str) -> str:

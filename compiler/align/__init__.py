@@ -1,15 +1,17 @@
 """Alignment: papers side by side, themes across papers, changes over time.
 
-The stage's entry points; the scorer learns its word weights from every item of every
-paper loaded, so generic wording is judged against the whole set being compared.
+The stage's entry points. Items of one section kind are scored by a scorer that learned
+its word weights from that kind's items in every paper loaded: generic wording is judged
+against the set being compared (every province's tasks, say), and a two-paper comparison
+stays fast at national scale.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from compiler.align.changes import Changes, classify
-from compiler.align.matching import Matching, match_items
+from compiler.align.changes import CHANGE_THRESHOLD, Changes, classify
+from compiler.align.matching import MATCH_THRESHOLD, Matching, match_items
 from compiler.align.similarity import Scorer
 from compiler.align.themes import Member, Themes, find_themes
 from compiler.model import Document, SectionKind
@@ -41,35 +43,48 @@ class SectionThemes:
     themes: Themes
 
 
-def build_scorer(documents: list[Document]) -> Scorer:
-    return Scorer([item for d in documents for p in d.papers for s in p.sections for item in s.items])
+class Scorers:
+    """One scorer per section kind over the loaded documents, built when first needed."""
+
+    def __init__(self, documents: list[Document]) -> None:
+        self.documents = documents
+        self._built: dict[SectionKind, Scorer] = {}
+
+    def __getitem__(self, kind: SectionKind) -> Scorer:
+        if kind not in self._built:
+            pool = [item for d in self.documents for p in d.papers for item in p.items(kind)]
+            self._built[kind] = Scorer(pool)
+        return self._built[kind]
 
 
 def compare(
-    documents: list[Document], left: str, right: str, kinds: list[SectionKind], scorer: Scorer | None = None
-) -> Comparison:
+    documents: list[Document], left: str, right: str, kinds: list[SectionKind],
+    scorers: Scorers | None = None,
+) -> Comparison:  # fmt: skip
     """Compare two papers chosen by selector ("Lạng Sơn", "Lạng Sơn@000.txt").
 
     ``kinds``: the section kinds to compare; when it names every kind ("all"), only the
     kinds both papers have.
     """
     left_ref, right_ref = select_one(documents, left), select_one(documents, right)
-    scorer = scorer or build_scorer(documents)
+    scorers = scorers or Scorers(documents)
     if len(kinds) == len(SectionKind):
         kinds = [k for k in kinds if left_ref.paper.items(k) and right_ref.paper.items(k)]
     same = _same_province(left_ref.paper.province, right_ref.paper.province)
+    threshold = CHANGE_THRESHOLD if same else MATCH_THRESHOLD
     sections = []
     for kind in kinds:
-        matching = match_items(scorer, left_ref.paper.items(kind), right_ref.paper.items(kind))
+        left_items, right_items = left_ref.paper.items(kind), right_ref.paper.items(kind)
+        matching = match_items(scorers[kind], left_items, right_items, threshold)
         sections.append(SectionComparison(kind, matching, classify(matching) if same else None))
     return Comparison(left_ref, right_ref, sections)
 
 
 def themes(
-    documents: list[Document], kinds: list[SectionKind], scorer: Scorer | None = None
+    documents: list[Document], kinds: list[SectionKind], scorers: Scorers | None = None
 ) -> list[SectionThemes]:
     """Shared themes and unique items of each kind over every paper that has a province."""
-    scorer = scorer or build_scorer(documents)
+    scorers = scorers or Scorers(documents)
     result = []
     for kind in kinds:
         members = [
@@ -80,7 +95,7 @@ def themes(
             for item in paper.items(kind)
         ]
         if members:
-            result.append(SectionThemes(kind, find_themes(scorer, members)))
+            result.append(SectionThemes(kind, find_themes(scorers[kind], members)))
     return result
 
 

@@ -33,8 +33,10 @@ from scipy import sparse
 from compiler.model import Item
 from compiler.normalize import fold
 
-_SYLLABLE = re.compile(r"[^\W\d_]{2,}")
-_CLAUSE = re.compile(r"[.,;:!?()\[\]“”\"'…\n–—-]+")
+_BREAKS = frozenset(".,;:!?()[]“”\"'…\n–—-")
+# Syllables of two letters or more, and the punctuation that ends a clause.
+_TOKEN = re.compile(r"[^\W\d_]{2,}|[.,;:!?()\[\]“”\"'…\n–—-]")
+_HAS_DIGIT = re.compile(r"\d")
 
 # Frequent OCR slips in the corpus, as folded syllable pairs.
 _OCR_PAIRS = {
@@ -77,12 +79,10 @@ AREAS: dict[str, tuple[str, ...]] = {
     "partners": ("đối tác", "địa phương nước ngoài", "quan hệ hữu nghị", "thỏa thuận hợp tác",
                  "hợp tác quốc tế"),
     "aid": ("phi chính phủ", "viện trợ", "oda", "ngo"),
-    "tourism": ("du lịch",),
     "security": ("an ninh", "quốc phòng", "thế lực thù địch", "diễn biến hòa bình"),
     "technology": ("khoa học công nghệ", "khoa học kỹ thuật", "cách mạng công nghiệp",
                    "chuyển đổi số"),
     "world": ("tình hình thế giới", "nước lớn", "cạnh tranh chiến lược", "cục diện"),
-    "pandemic": ("covid", "dịch bệnh", "đại dịch"),
 }  # fmt: skip
 
 _AREA_PHRASES = {area: tuple(fold(p) for p in phrases) for area, phrases in AREAS.items()}
@@ -95,8 +95,8 @@ class Tuning:
 
     # The title counts four times: in its own vector, against the other's text, in the
     # wording component and inside the full text; the body only in the full text.
-    title: float = 0.20  # title against title
-    full: float = 0.50  # full text (title included) against full text
+    title: float = 0.30  # title against title
+    full: float = 0.40  # full text (title included) against full text
     cross: float = 0.20  # each title against the other item's full text
     surface: float = 0.10  # rapidfuzz similarity of the titles' content wording
     idf_power: float = 1.0  # > 1 sharpens the contrast between rare and generic words
@@ -109,11 +109,24 @@ DEFAULT_TUNING = Tuning()
 
 def clauses(text: str) -> list[list[str]]:
     """Folded syllables of each clause, OCR slips corrected, citations left out."""
-    result = []
-    for clause in _CLAUSE.split(_CITATION.sub(" ", fold(text))):
-        syllables = _SYLLABLE.findall(clause)
-        result.append(_fix_ocr(syllables))
-    return [c for c in result if c]
+    folded = fold(text)
+    if _HAS_DIGIT.search(folded):  # every citation has a number
+        folded = _CITATION.sub(" ", folded)
+    result: list[list[str]] = []
+    current: list[str] = []
+    for token in _TOKEN.findall(folded):
+        if token[0] in _BREAKS:
+            if current:
+                result.append(current)
+                current = []
+        else:
+            current.append(token)
+    if current:
+        result.append(current)
+    return [_fix_ocr(c) if _OCR_FIRST.intersection(c) else c for c in result]
+
+
+_OCR_FIRST = frozenset(first for first, _ in _OCR_PAIRS)
 
 
 def _fix_ocr(syllables: list[str]) -> list[str]:
@@ -131,33 +144,40 @@ def features(text: str, words: set[str] | None = None) -> Counter[str]:
     ``words``: the syllable pairs that behave like words in the pool (``collocations``);
     None keeps every pair.
     """
-    counts: Counter[str] = Counter()
-    joined = []
-    for syllables in clauses(text):
-        counts.update(syllables)
-        pairs = (f"{a} {b}" for a, b in zip(syllables, syllables[1:], strict=False))
-        counts.update(p for p in pairs if words is None or p in words)
-        joined.append(" ".join(syllables))
-    counts.update(_areas(" | ".join(joined)))
-    return counts
+    return _features(clauses(text), words)
+
+
+def _features(clause_list: list[list[str]], words: set[str] | None) -> Counter[str]:
+    tokens: list[str] = []
+    for syllables in clause_list:
+        tokens.extend(syllables)
+        pairs = [f"{a} {b}" for a, b in zip(syllables, syllables[1:], strict=False)]
+        tokens.extend(pairs if words is None else [p for p in pairs if p in words])
+    tokens.extend(_areas(" | ".join(" ".join(c) for c in clause_list)))
+    return Counter(tokens)
 
 
 def collocations(texts: Sequence[str], min_count: int = 2, min_pmi: float = 2.0) -> set[str]:
     """Syllable pairs that recur together more than chance: Vietnamese two-syllable words
     ("bồi dưỡng", "ngoại giao") rather than junctions of two words ("quốc tế về")."""
-    syllables: Counter[str] = Counter()
-    pairs: Counter[str] = Counter()
-    for text in texts:
-        for clause in clauses(text):
-            syllables.update(clause)
-            pairs.update(f"{a} {b}" for a, b in zip(clause, clause[1:], strict=False))
-    total = sum(syllables.values()) or 1
+    return _collocations([clauses(t) for t in texts], min_count, min_pmi)
+
+
+def _collocations(clause_lists: list[list[list[str]]], min_count: int, min_pmi: float) -> set[str]:
+    syllables: list[str] = []
+    pairs: list[str] = []
+    for clause_list in clause_lists:
+        for clause in clause_list:
+            syllables.extend(clause)
+            pairs.extend(f"{a} {b}" for a, b in zip(clause, clause[1:], strict=False))
+    syllable_counts, pair_counts = Counter(syllables), Counter(pairs)
+    log_total = math.log(len(syllables) or 1)
     words = set()
-    for pair, count in pairs.items():
+    for pair, count in pair_counts.items():
         if count < min_count:
             continue
         first, second = pair.split(" ")
-        pmi = math.log(count * total / (syllables[first] * syllables[second]))
+        pmi = math.log(count) + log_total - math.log(syllable_counts[first] * syllable_counts[second])
         if pmi >= min_pmi:
             words.add(pair)
     return words
@@ -176,10 +196,11 @@ class Scorer:
         self.items = list(pool)
         self.tuning = tuning
         self._index = {id(item): n for n, item in enumerate(self.items)}
-        texts = [f"{item.title}\n{item.text}" for item in self.items]
-        words = collocations(texts, min_pmi=tuning.min_pmi)
-        titles = [features(item.title, words) for item in self.items]
-        fulls = [features(text, words) for text in texts]
+        title_clauses = [clauses(item.title) for item in self.items]
+        full_clauses = [t + clauses(item.text) for t, item in zip(title_clauses, self.items, strict=True)]
+        words = _collocations(full_clauses, 2, tuning.min_pmi)
+        titles = [_features(c, words) for c in title_clauses]
+        fulls = [_features(c, words) for c in full_clauses]
         self.idf = _idf(fulls)
         # A syllable in a tenth of the pool's items (at least 3) is generic wording.
         total = len(fulls)
@@ -240,9 +261,10 @@ class Scorer:
         """Each item's ``k`` nearest other items by full-text cosine, as an (n, 2) array of
         index pairs (i < j), without ever holding the n × n matrix."""
         found: set[tuple[int, int]] = set()
-        transposed = self.fulls.T.tocsc()
-        for start in range(0, self.fulls.shape[0], block):
-            products = (self.fulls[start : start + block] @ transposed).toarray()
+        rows = self._discriminative(self.fulls)
+        transposed = rows.T.tocsc()
+        for start in range(0, rows.shape[0], block):
+            products = (rows[start : start + block] @ transposed).toarray()
             for offset, row in enumerate(products):
                 i = start + offset
                 row[i] = -1.0
@@ -251,19 +273,30 @@ class Scorer:
                     found.add((min(i, int(j)), max(i, int(j))))
         return np.array(sorted(found), dtype=np.int64).reshape(-1, 2)
 
+    def _discriminative(self, matrix: sparse.csr_matrix, share: float = 0.05) -> sparse.csr_matrix:
+        """The matrix without features in more than ``share`` of the items: they weigh
+        little in any score but make every item a neighbour of every other."""
+        if matrix.shape[0] < 200:
+            return matrix
+        document_frequency = np.bincount(matrix.indices, minlength=matrix.shape[1])
+        keep = sparse.diags((document_frequency <= share * matrix.shape[0]).astype(np.float32))
+        return sparse.csr_matrix(matrix @ keep)
+
     def _matrix(self, counters: list[Counter[str]]) -> sparse.csr_matrix:
         """L2-normalised TF-IDF rows."""
-        rows, cols, values = [], [], []
-        power, boost = self.tuning.idf_power, self.tuning.area_boost
-        for row, counts in enumerate(counters):
-            for feature, count in counts.items():
-                weight = self.idf[feature] ** power * (boost if feature.startswith("#") else 1.0)
-                rows.append(row)
-                cols.append(self._vocabulary[feature])
-                values.append((1.0 + math.log(count)) * weight)
-        shape = (len(counters), len(self._vocabulary))
-        matrix = sparse.csr_matrix((values, (rows, cols)), shape=shape, dtype=np.float32)
-        norms = np.sqrt(matrix.multiply(matrix).sum(axis=1)).A1
+        vocabulary = self._vocabulary
+        if not hasattr(self, "_weights"):
+            names = sorted(vocabulary, key=vocabulary.__getitem__)
+            idf = np.array([self.idf[f] for f in names]) ** self.tuning.idf_power
+            boost = np.array([self.tuning.area_boost if f.startswith("#") else 1.0 for f in names])
+            self._weights = (idf * boost).astype(np.float32)
+        indptr = np.cumsum([0] + [len(c) for c in counters])
+        indices = np.fromiter((vocabulary[f] for c in counters for f in c), np.int64, indptr[-1])
+        counts = np.fromiter((n for c in counters for n in c.values()), np.float32, indptr[-1])
+        data = (1.0 + np.log(counts)) * self._weights[indices]
+        shape = (len(counters), len(vocabulary))
+        matrix = sparse.csr_matrix((data, indices, indptr), shape=shape, dtype=np.float32)
+        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
         return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
 

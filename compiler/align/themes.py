@@ -86,7 +86,9 @@ def _theme(group: list[Member], indices: list[int], scores: np.ndarray) -> Theme
     sub = scores[np.ix_(indices, indices)]
     cross = np.array([[a.province != b.province for b in group] for a in group])
     centrality = np.where(cross, sub, 0.0).sum(axis=1) / np.maximum(cross.sum(axis=1), 1)
-    central = group[int(np.argmax(centrality))]
+    # The most central member names the theme; among near ties, the shortest title.
+    near = [i for i, value in enumerate(centrality) if value >= centrality.max() - 0.02]
+    central = group[min(near, key=lambda i: (len(group[i].item.title), i))]
     ordered = sorted(group, key=_member_key)
     cohesion = float(sub[cross].mean()) if cross.any() else 0.0
     return Theme(short_label(central.item.title), ordered, cohesion)

@@ -16,7 +16,9 @@ def build_document(source: str, fmt: str, raw_blocks: list[Block]) -> Document:
     blocks = normalize_blocks(raw_blocks)
     body = [b for b in blocks if b.role not in _SET_APART]
     split = split_papers(body)
-    papers = [_paper(p, split.is_article) for p in split.papers if p.body or p.title_blocks]
+    papers = [
+        _paper(p, split.is_article) for p in split.papers if p.body or p.title_blocks or p.author
+    ]
     return Document(
         source=source,
         format=fmt,

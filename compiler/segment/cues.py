@@ -80,10 +80,24 @@ def heading_kind(text: str) -> SectionKind | None:
     return next((kind for kind in PRIORITY if kind in kinds), None)
 
 
-def is_compound(text: str) -> bool:
-    """A heading that opens opportunities and challenges together."""
-    kinds = heading_kinds(text)
-    return K.OPPORTUNITIES in kinds and K.CHALLENGES in kinds
+# Cues strong enough to make a heading open two kinds at once ("Kết quả và hạn chế"): the
+# weak achievements cues ("hoạt động đối ngoại", "đánh giá") only describe a heading's topic.
+_COMPOUND_CUES = {
+    **{kind: cues for kind, cues in HEADING_CUES.items() if kind in SPECIFIC_KINDS},
+    K.ACHIEVEMENTS: ("ket qua", "thanh tuu", "thanh qua"),
+}
+
+
+def compound_kinds(text: str) -> tuple[SectionKind, ...]:
+    """The kinds a heading opens together, in the order it names them ("Những cơ hội và
+    thách thức" → opportunities, challenges); empty unless there are two or more."""
+    key = ascii_fold(text)
+    found = []
+    for kind, kind_cues in _COMPOUND_CUES.items():
+        starts = [m.start() for c in kind_cues for m in [_cue_pattern(c).search(key)] if m]
+        if starts:
+            found.append((min(starts), kind))
+    return tuple(kind for _, kind in sorted(found)) if len(found) >= 2 else ()
 
 
 def opening_phrase_kind(text: str, leads_list: bool) -> SectionKind | None:

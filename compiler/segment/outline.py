@@ -94,8 +94,14 @@ def is_caps(text: str) -> bool:
 
 
 def is_phrase_heading(text: str) -> bool:
-    """A short unnumbered line such as "Về thời cơ, vận hội" or "Bối cảnh mới, thách thức mới"."""
+    """A short unnumbered line such as "Về thời cơ, vận hội" or "Bối cảnh mới, thách thức mới".
+
+    A line ending with ':' is a sentence introducing a list ("Để …, tỉnh kiến nghị Bộ Ngoại
+    giao:") unless it is a "Về …:" line or a few words long ("Về cơ hội:", "Kết quả:").
+    """
     words = text.split()
+    if text.endswith(":") and not (words[0] == "Về" and len(words) <= 15) and len(words) > 8:
+        return False
     return (
         len(text) <= 120
         and 2 <= len(words) <= 20
@@ -143,6 +149,8 @@ def _place(node: Node, stack: list[Node]) -> None:
         while stack[-1].key != node.key:
             stack.pop()
         stack.pop()  # the sibling it follows
+    elif node.key == "caps":
+        stack.clear()  # an unnumbered all-caps heading ("KẾT LUẬN") is never a sub-heading
     elif not node.is_list_item:
         _close_lists(stack)
     node.parent = stack[-1] if stack else None

@@ -75,7 +75,21 @@ def _paper_starts(blocks: list[Block]) -> list[tuple[int, int | None]]:
             if not starts or starts[-1][0] != index:
                 starts.append((index, None))
                 current = _title_province(block)
-    return _drop_title_runs(starts)
+    return _drop_signatures(_drop_title_runs(starts), blocks)
+
+
+def _drop_signatures(
+    starts: list[tuple[int, int | None]], blocks: list[Block]
+) -> list[tuple[int, int | None]]:
+    """An author line with no title above it and nothing after it signs the paper before."""
+    if not starts:
+        return starts
+    ends = [s[0] for s in starts[1:]] + [len(blocks)]
+    return [
+        (first, author)
+        for (first, author), end in zip(starts, ends, strict=True)
+        if not (author == first and end == author + 1 and starts[0] != (first, author))
+    ]
 
 
 def _taken(starts: list[tuple[int, int | None]], index: int) -> bool:
@@ -151,6 +165,12 @@ def _most_mentioned(blocks: list[Block]) -> provinces.Province | None:
     return next(p for b in blocks for p, _, _ in provinces.find_all(b.text) if p.key == key)
 
 
+def _is_venue(text: str, start: int) -> bool:
+    """"… tổ chức tại Hà Nội": a venue. "Tại Cần Thơ, …" opening a paragraph is its subject."""
+    before = text[max(0, start - 12) : start]
+    return bool(_VENUE_BEFORE.search(before)) and bool(text[: start].strip(" ,").count(" ") > 1)
+
+
 def _has_section_headings(blocks: list[Block]) -> bool:
     """Headings of at least two different specific kinds (say, challenges and tasks): the
     shape of a paper, not of a news article or an interview."""
@@ -190,7 +210,7 @@ def _speaks_for(block: Block, previous: provinces.Province | None) -> provinces.
     mentioned = {
         p.key: p
         for p, start, _ in provinces.find_all(block.text)
-        if not _VENUE_BEFORE.search(block.text[max(0, start - 12) : start])
+        if not _is_venue(block.text, start)
     }
     if len(mentioned) == 1:
         return next(iter(mentioned.values()))

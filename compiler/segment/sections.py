@@ -34,7 +34,7 @@ class _Draft:
     """A section while the paper is being read."""
 
     kind: SectionKind
-    compound: bool = False
+    compound: tuple[SectionKind, ...] = ()  # the kinds a compound heading hands over to
     heading_blocks: list[Block] = field(default_factory=list)
     heading_node: Node | None = None
     indices: list[int] = field(default_factory=list)  # body blocks of the paper
@@ -103,11 +103,13 @@ def _opened_by_heading(node: Node, current: _Draft, drafts: list[_Draft]) -> _Dr
     if node.is_list_item or not (node.heading_like or run_in):
         return None
     text = run_in[0] if run_in else node.text_without_label
-    cue, compound = cues.heading_kind(text), cues.is_compound(text)
+    cue, compound = cues.heading_kind(text), cues.compound_kinds(text)
     if node.parent is None:
-        kind = cue or _kind_from_subheadings(node) or _fallback_kind(drafts)
+        kind = compound[0] if compound else cue or _kind_from_subheadings(node) or _fallback_kind(drafts)
     elif compound and not current.compound:
-        kind = K.CHALLENGES
+        kind = compound[0]
+    elif current.compound and cue in current.compound:
+        kind = cue
     elif cue in cues.SPECIFIC_KINDS and (cue != current.kind or current.compound):
         kind = cue
     else:
@@ -152,8 +154,9 @@ def _is_closing(block: Block, index: int, count: int, node: Node | None) -> bool
 
 
 def _resolve_compounds(drafts: list[_Draft], blocks: list[Block]) -> list[_Draft]:
-    """A compound "cơ hội và thách thức" section hands over to the sub-sections after it;
-    an empty one lends them its heading, one without sub-sections is split by cue words."""
+    """A compound section ("cơ hội và thách thức", "kết quả và hạn chế") hands over to the
+    sub-sections after it; an empty one lends them its heading, one without sub-sections
+    is split by the cue words of its paragraphs."""
     result: list[_Draft] = []
     for position, draft in enumerate(drafts):
         if not draft.compound:
@@ -181,16 +184,18 @@ def _is_inside(draft: _Draft, outer: _Draft) -> bool:
 
 
 def _split_by_cues(draft: _Draft, blocks: list[Block]) -> list[_Draft]:
-    """Opportunity and challenge paragraphs of a compound section without sub-headings."""
+    """The paragraphs of a compound section without sub-headings, each filed under the
+    kind its opening words name (else the kind of the paragraph before)."""
     parts: list[_Draft] = []
     for index in draft.indices:
-        kinds = cues.heading_kinds(blocks[index].text[:200])
-        kind = K.OPPORTUNITIES if K.CHALLENGES not in kinds else K.CHALLENGES
+        named = cues.heading_kinds(blocks[index].text[:200])
+        kind = next((k for k in cues.PRIORITY if k in named and k in draft.compound), None)
+        kind = kind or (parts[-1].kind if parts else draft.compound[0])
         if not parts or parts[-1].kind != kind:
             parts.append(_Draft(kind))
         parts[-1].indices.append(index)
     if not parts:
-        parts.append(_Draft(K.OPPORTUNITIES))
+        parts.append(_Draft(draft.compound[0]))
     parts[0].heading_blocks, parts[0].heading_node = draft.heading_blocks, draft.heading_node
     parts[0].extra = draft.extra
     return parts
@@ -228,16 +233,26 @@ def _items(draft: _Draft, blocks: list[Block], nodes: dict[int, Node], leads: se
     members = set(draft.indices) - set(draft.extra)
     starts = _item_nodes(draft, nodes, members)
     if not starts:
-        return [
-            _make_item(None, [draft.extra.get(i, blocks[i])])
+        paragraphs = [
+            draft.extra.get(i, blocks[i])
             for i in draft.indices
             if i not in leads and not _is_plain_heading(blocks[i], nodes.get(i))
         ]
+        if draft.kind == K.PROPOSALS and not draft.heading_blocks:
+            return [_make_item(None, [p.with_text(ask)]) for p in paragraphs for ask in _asks(p.text)]
+        return [_make_item(None, [p]) for p in paragraphs]
     items = []
     for node in starts:
         extent = _item_extent(node, draft.indices, nodes, leads)
         items.append(_make_item(node, [blocks[i] for i in extent]))
     return items
+
+
+def _asks(text: str) -> list[str]:
+    """The requests of a closing paragraph ("… trân trọng đề nghị Bộ Ngoại giao hỗ trợ …; mở
+    rộng …; giới thiệu …"), one per clause between semicolons, when it lists three or more."""
+    parts = [part.strip() for part in text.split(";")]
+    return parts if len(parts) >= 3 and all(len(p) > 15 for p in parts) else [text]
 
 
 def _is_plain_heading(block: Block, node: Node | None) -> bool:
