@@ -50,11 +50,16 @@ def all_pairs(count: int, k: int) -> dict[str, float]:
     tracemalloc.stop()
     total_pairs = count * (count - 1) / 2
     return {
-        "items": count, "candidate pairs": candidate_count, "pairs >= 0.13": int((scores >= 0.13).sum()),
-        "prepare s": built - start, "candidates s": found - built, "rescore s": done - found,
-        "total s": done - start, "pairs/s (all pairs covered)": total_pairs / (done - start),
+        "items": count,
+        "candidate pairs": candidate_count,
+        "pairs >= 0.13": int((scores >= 0.13).sum()),
+        "prepare s": built - start,
+        "candidates s": found - built,
+        "rescore s": done - found,
+        "total s": done - start,
+        "pairs/s (all pairs covered)": total_pairs / (done - start),
         "peak MB (tracemalloc)": peak / 1e6,
-    }  # fmt: skip
+    }
 
 
 def baselines(count: int, sample: int = 3000) -> dict[str, float]:
@@ -73,10 +78,11 @@ def baselines(count: int, sample: int = 3000) -> dict[str, float]:
     rapidfuzz_rate = len(texts) ** 2 / (time.perf_counter() - start)
     total_pairs = count * (count - 1) / 2
     return {
-        "difflib pairs/s": difflib_rate, "difflib all-pairs s (estimated)": total_pairs / difflib_rate,
+        "difflib pairs/s": difflib_rate,
+        "difflib all-pairs s (estimated)": total_pairs / difflib_rate,
         "rapidfuzz token_set_ratio pairs/s (2 cores)": rapidfuzz_rate,
         "rapidfuzz all-pairs s (estimated)": total_pairs / rapidfuzz_rate,
-    }  # fmt: skip
+    }
 
 
 def national(kind: SectionKind = SectionKind.TASKS) -> dict[str, float]:
@@ -97,11 +103,15 @@ def national(kind: SectionKind = SectionKind.TASKS) -> dict[str, float]:
         align.compare([document], first, second, [kind])
         compared_cold = time.perf_counter()
     return {
-        "papers": len(document.papers), f"{kind.value} items": sum(len(p.items(kind)) for p in document.papers),
-        "themes found": len(found[0].themes.themes), "read s": read - start,
-        f"themes ({kind.value}) s": themed - read, f"scorer for every {kind.value} item s": scored - themed,
-        "compare with scorer s": compared - scored, "compare incl. scorer s": compared_cold - compared,
-    }  # fmt: skip
+        "papers": len(document.papers),
+        f"{kind.value} items": sum(len(p.items(kind)) for p in document.papers),
+        "themes found": len(found[0].themes.themes),
+        "read s": read - start,
+        f"themes ({kind.value}) s": themed - read,
+        f"scorer for every {kind.value} item s": scored - themed,
+        "compare with scorer s": compared - scored,
+        "compare incl. scorer s": compared_cold - compared,
+    }
 
 
 def seed_compare() -> dict[str, float]:
@@ -126,7 +136,11 @@ def main() -> None:
     ):
         print(f"\n== {title}")
         for key, value in numbers.items():
-            print(f"  {key:<45} {value:,.3f}" if isinstance(value, float) else f"  {key:<45} {value:,}")
+            print(
+                f"  {key:<45} {value:,.3f}"
+                if isinstance(value, float)
+                else f"  {key:<45} {value:,}"
+            )
     print(f"\npeak RSS MB: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f}")
 
 

@@ -51,15 +51,18 @@ def national_compilation(count: int = 63, seed: int = 0) -> str:
     rng = random.Random(seed)
     document = seed_document()
     lines = seed_path().read_text(encoding="utf-8").splitlines()
-    templates = [(p.province, lines[p.provenance.line_start - 1 : p.provenance.line_end]) for p in document.papers]
+    templates = [
+        (p.province, lines[p.provenance.line_start - 1 : p.provenance.line_end])
+        for p in document.papers
+    ]
     papers = []
     for n, province in enumerate(provinces.all_provinces("2024")[:count]):
         source_name, template = templates[n % len(templates)]
         text = "\n".join(template).replace(source_name or "", province.name)
         text = text.replace((source_name or "").upper(), province.name.upper())
-        papers.append("\n".join(
-            perturb(line, rng) if len(line) > 120 else line for line in text.splitlines()
-        ))  # fmt: skip
+        papers.append(
+            "\n".join(perturb(line, rng) if len(line) > 120 else line for line in text.splitlines())
+        )
     return "\n\n".join(papers) + "\n"
 
 

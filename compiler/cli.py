@@ -45,9 +45,9 @@ def main(traceback: bool) -> None:
 
 
 def sources_argument(command: Callable[..., Any]) -> Callable[..., Any]:
-    return click.argument(
-        "sources", nargs=-1, required=True, type=click.Path(path_type=Path)
-    )(command)
+    return click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))(
+        command
+    )
 
 
 def load(sources: tuple[Path, ...]) -> Any:
@@ -103,9 +103,13 @@ def show(sources: tuple[Path, ...], province: str, sections: tuple[str, ...], fu
 @main.command()
 @sources_argument
 @click.option(
-    "--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["json"]),
+    default="json",
+    show_default=True,
     help="Output format.",
-)  # fmt: skip
+)
 def export(sources: tuple[Path, ...], fmt: str) -> None:
     """Write the whole structure of SOURCES to stdout (schema in README)."""
     from compiler.export import documents_to_dict
@@ -117,18 +121,27 @@ def export(sources: tuple[Path, ...], fmt: str) -> None:
 
 def section_option(default: str | None = None) -> Callable[..., Any]:
     return click.option(
-        "--section", "-s", "sections", multiple=True, default=(default,) if default else (),
-        show_default=bool(default), required=default is None,
+        "--section",
+        "-s",
+        "sections",
+        multiple=True,
+        default=(default,) if default else (),
+        show_default=bool(default),
+        required=default is None,
         help="Section kind(s): context, achievements, opportunities, challenges, tasks, "
         "proposals, lessons, other, or 'all'. Repeat or comma-separate.",
-    )  # fmt: skip
+    )
 
 
 def format_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
-        "--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-        show_default=True, help="Terminal text or JSON on stdout.",
-    )(command)  # fmt: skip
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help="Terminal text or JSON on stdout.",
+    )(command)
 
 
 @main.command()
@@ -139,13 +152,22 @@ def format_option(command: Callable[..., Any]) -> Callable[..., Any]:
 @format_option
 @click.option("--full", is_flag=True, help="Text view: diff full texts, not titles.")
 @click.option(
-    "--output", "-o", "outputs", multiple=True, type=click.Path(path_type=Path),
+    "--output",
+    "-o",
+    "outputs",
+    multiple=True,
+    type=click.Path(path_type=Path),
     help="Also write the comparison as a report (.docx or .pdf); repeatable.",
-)  # fmt: skip
+)
 def compare(
-    sources: tuple[Path, ...], left: str, right: str, sections: tuple[str, ...], fmt: str,
-    full: bool, outputs: tuple[Path, ...],
-) -> None:  # fmt: skip
+    sources: tuple[Path, ...],
+    left: str,
+    right: str,
+    sections: tuple[str, ...],
+    fmt: str,
+    full: bool,
+    outputs: tuple[Path, ...],
+) -> None:
     """Pair the items of two papers, section by section, with word-level differences.
 
     With the same province on both sides (two meetings), pairs are also classed as

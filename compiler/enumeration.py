@@ -24,24 +24,42 @@ class LabelKind(StrEnum):
 
 
 _NUMBER_WORDS = {
-    "nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
-    "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
-}  # fmt: skip
+    "nhất": 1,
+    "một": 1,
+    "hai": 2,
+    "ba": 3,
+    "tư": 4,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 _PATTERNS: list[tuple[LabelKind, re.Pattern[str]]] = [
-    (LabelKind.ORDINAL, re.compile(
-        r"(?P<label>[Tt]hứ\s+(?P<word>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))"
-        r"\s*(?:[,:.\-–]\s*|\s+)")),
-    (LabelKind.ORDINAL_LA, re.compile(
-        r"(?P<label>(?P<word>Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là)\s*[,:.]?\s*")),
+    (
+        LabelKind.ORDINAL,
+        re.compile(
+            r"(?P<label>[Tt]hứ\s+(?P<word>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))"
+            r"\s*(?:[,:.\-–]\s*|\s+)"
+        ),
+    ),
+    (
+        LabelKind.ORDINAL_LA,
+        re.compile(
+            r"(?P<label>(?P<word>Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là)\s*[,:.]?\s*"
+        ),
+    ),
     (LabelKind.DECIMAL, re.compile(r"(?P<label>(?P<num>\d{1,2}(?:\.\d{1,2})+)[.)\-]?)\s*(?=\S)")),
     (LabelKind.ARABIC, re.compile(r"(?P<label>(?P<num>\d{1,2})[.)\-])(?:\s+|(?=[^\W\d_]))")),
     (LabelKind.ROMAN, re.compile(r"(?P<label>(?P<roman>[IVXLC]{1,6})[.)\-])\s+")),
     (LabelKind.LETTER, re.compile(r"(?P<label>(?P<letter>[a-zđ])[).])\s+")),
     (LabelKind.PAREN, re.compile(r"(?P<label>\((?P<num>\d{1,2}|[a-zđ])\))\s+")),
     (LabelKind.BULLET, re.compile(r"(?P<label>[-+•–—·▪○●])\s*(?=\S)")),
-]  # fmt: skip
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +95,7 @@ def opens_enumeration(text: str) -> bool:
 
 
 def _plausible(kind: LabelKind, match: re.Match[str], text: str) -> bool:
-    rest = text[match.end():]
+    rest = text[match.end() :]
     if not rest or not any(ch.isalnum() for ch in rest):
         return False
     if kind == LabelKind.DECIMAL:
@@ -96,7 +114,7 @@ def _plausible(kind: LabelKind, match: re.Match[str], text: str) -> bool:
 
 def _make_label(kind: LabelKind, match: re.Match[str], text: str) -> Label:
     label = match.group("label")
-    rest = text[match.end():].strip()
+    rest = text[match.end() :].strip()
     depth = 1
     if kind in (LabelKind.ORDINAL, LabelKind.ORDINAL_LA):
         value = _NUMBER_WORDS[match.group("word").lower()]

@@ -122,8 +122,11 @@ def _aligned_item(item: Item, kind: str) -> dict[str, Any]:
 
 
 def _change_pair(pair: Any) -> dict[str, Any]:
-    return {"before": item_to_dict(pair.left), "after": item_to_dict(pair.right),
-            "score": round(pair.score, 4)}  # fmt: skip
+    return {
+        "before": item_to_dict(pair.left),
+        "after": item_to_dict(pair.right),
+        "score": round(pair.score, 4),
+    }
 
 
 def paper_ref_to_dict(ref: Any) -> dict[str, Any]:
@@ -141,13 +144,15 @@ def themes_to_dict(section_themes: list[Any]) -> dict[str, Any]:
     for entry in section_themes:
         kind = entry.kind.value
         for theme in entry.themes.themes:
-            themes.append({
-                "section": kind,
-                "label": theme.label,
-                "provinces": theme.provinces,
-                "cohesion": round(theme.cohesion, 4),
-                "members": [_member(m) for m in theme.members],
-            })  # fmt: skip
+            themes.append(
+                {
+                    "section": kind,
+                    "label": theme.label,
+                    "provinces": theme.provinces,
+                    "cohesion": round(theme.cohesion, 4),
+                    "members": [_member(m) for m in theme.members],
+                }
+            )
         unique.extend({"section": kind, **_member(m)} for m in entry.themes.unique)
     return {"themes": themes, "unique": unique}
 

@@ -25,9 +25,10 @@ def source_files(sources: list[Path]) -> tuple[list[Path], list[SourceError]]:
     for source in sources:
         if source.is_dir():
             found = [
-                p for p in source.rglob("*")
+                p
+                for p in source.rglob("*")
                 if p.is_file() and p.suffix.lower() in suffixes and not _hidden(p, source)
-            ]  # fmt: skip
+            ]
             if not found:
                 failures.append(SourceError(source, "folder holds no readable documents"))
             files.extend(sorted(found))

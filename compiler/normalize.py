@@ -75,7 +75,7 @@ def cut_footnote_markers(text: str) -> tuple[str, tuple[str, ...]]:
         return ""
 
     def take_unless_unit(match: re.Match[str]) -> str:
-        if _UNIT_BEFORE.search(match.string[max(0, match.start() - 4):match.start()]):
+        if _UNIT_BEFORE.search(match.string[max(0, match.start() - 4) : match.start()]):
             return match.group(0)
         return take(match)
 
@@ -93,16 +93,24 @@ def normalize_block(block: Block) -> Block:
     footnote = _FOOTNOTE_LINE.match(text)
     if footnote and role != BlockRole.HEADING:
         ref = next(g for g in footnote.groups() if g).translate(_SUPER_TO_DIGIT)
-        return replace(block, text=text[footnote.end():], role=BlockRole.FOOTNOTE,
-                       footnote_refs=(ref,))  # fmt: skip
+        return replace(
+            block, text=text[footnote.end() :], role=BlockRole.FOOTNOTE, footnote_refs=(ref,)
+        )
     text, refs = cut_footnote_markers(text)
     if _is_furniture(text):
         role = BlockRole.FURNITURE
-    return replace(block, text=text, role=role, bold=block.bold or bold,
-                   footnote_refs=block.footnote_refs + refs)  # fmt: skip
+    return replace(
+        block,
+        text=text,
+        role=role,
+        bold=block.bold or bold,
+        footnote_refs=block.footnote_refs + refs,
+    )
 
 
-_PAGE_NUMBER = re.compile(r"^[-–—(\[\s]*(?:trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–—)\]\s]*$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(
+    r"^[-–—(\[\s]*(?:trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–—)\]\s]*$", re.IGNORECASE
+)
 
 
 def _is_furniture(text: str) -> bool:
@@ -138,7 +146,10 @@ def join_continuations(blocks: list[Block]) -> list[Block]:
 def _is_continuation(block: Block, previous: Block) -> bool:
     if block.role not in (BlockRole.BODY, BlockRole.LIST_ITEM) or block.list_label:
         return False
-    if previous.role == BlockRole.TABLE_CELL or previous.provenance.source != block.provenance.source:
+    if (
+        previous.role == BlockRole.TABLE_CELL
+        or previous.provenance.source != block.provenance.source
+    ):
         return False
     first = block.text[:1]
     if not (first.isalpha() and first.islower()):
@@ -205,7 +216,6 @@ def _casefold_char(ch: str) -> str:
         if len(candidate) == 1:
             return candidate
     return ch
-
 
 
 _ASCII = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})

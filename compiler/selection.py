@@ -56,7 +56,9 @@ def select_one(documents: list[Document], selector: str) -> PaperRef:
             f"no paper matches '{selector}' (provinces found: {', '.join(available) or 'none'})"
         )
     if len(found) > 1:
-        choices = ", ".join(f"{ref.paper.province}@{PurePath(ref.document.source).name}" for ref in found)
+        choices = ", ".join(
+            f"{ref.paper.province}@{PurePath(ref.document.source).name}" for ref in found
+        )
         raise SelectionError(f"'{selector}' matches several papers; pick one: {choices}")
     return found[0]
 
@@ -72,4 +74,6 @@ def _key(name: str | None) -> str | None:
 
 def _source_matches(source: str, wanted: str) -> bool:
     path, target = PurePath(source), PurePath(wanted)
-    return source == wanted or path.name == target.name or path.as_posix().endswith(target.as_posix())
+    return (
+        source == wanted or path.name == target.name or path.as_posix().endswith(target.as_posix())
+    )

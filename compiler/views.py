@@ -27,7 +27,7 @@ def document_table(document: Document) -> str:
 
 
 def section_summary(paper: Paper) -> str:
-    """"context 3 · tasks 6 · …": kinds in paper order with their item counts."""
+    """ "context 3 · tasks 6 · …": kinds in paper order with their item counts."""
     return " · ".join(f"{s.kind.value} {len(s.items)}" for s in paper.sections)
 
 
@@ -63,7 +63,9 @@ def _section_lines(section: Section, full: bool) -> list[str]:
     for item in section.items:
         label = item.label or "·"
         body = item.text if full else item.title
-        wrapped = textwrap.fill(body, width=96, initial_indent=f"  {label} ", subsequent_indent="      ")
+        wrapped = textwrap.fill(
+            body, width=96, initial_indent=f"  {label} ", subsequent_indent="      "
+        )
         lines.append(f"{wrapped}  ({item.provenance.describe()})")
     if not section.items:
         lines.append(f"  {len(section.paragraphs)} paragraph(s), no items")
@@ -91,15 +93,20 @@ def comparison_view(
     lines = [f"{left.describe()}  ⟷  {right.describe()}"]
     for section in comparison.sections:
         matching = section.matching
-        lines += ["", f"[{section.kind.value}] {len(matching.pairs)} pair(s), "
-                  f"{len(matching.unmatched_left)} + {len(matching.unmatched_right)} unmatched"]  # fmt: skip
+        lines += [
+            "",
+            f"[{section.kind.value}] {len(matching.pairs)} pair(s), "
+            f"{len(matching.unmatched_left)} + {len(matching.unmatched_right)} unmatched",
+        ]
         changes = _change_index(section.changes)
         for pair in matching.pairs:
             status = changes.get(id(pair), "")
             lines += _side_by_side(pair.left, pair.right, f"{pair.score:.2f}", column, status)
             runs = pair.diff if full else word_diff(pair.left.title, pair.right.title)
-            lines.append("      " + textwrap.fill(diff_text(runs, color), width - 6,
-                                                  subsequent_indent="      "))  # fmt: skip
+            lines.append(
+                "      "
+                + textwrap.fill(diff_text(runs, color), width - 6, subsequent_indent="      ")
+            )
         for item in matching.unmatched_left:
             lines += _side_by_side(item, None, "  — ", column, "dropped" if changes else "")
         for item in matching.unmatched_right:
@@ -115,17 +122,21 @@ def _change_index(changes: Any) -> dict[int, str]:
     return index or {0: ""}
 
 
-def _side_by_side(left: Item | None, right: Item | None, middle: str, column: int, status: str) -> list[str]:
+def _side_by_side(
+    left: Item | None, right: Item | None, middle: str, column: int, status: str
+) -> list[str]:
     def cell(item: Item | None) -> list[str]:
         if item is None:
             return [""]
         return textwrap.wrap(f"{item.label or '·'} {item.title}", column) or [""]
 
     a, b = cell(left), cell(right)
-    rows = []
-    for n in range(max(len(a), len(b))):
-        mid = middle if n == 0 else ""
-        rows.append(f"{(a[n] if n < len(a) else ''):<{column}} {mid:^5} {b[n] if n < len(b) else ''}".rstrip())
+    a += [""] * (len(b) - len(a))
+    b += [""] * (len(a) - len(b))
+    rows = [
+        f"{left_line:<{column}} {middle if n == 0 else '':^5} {right_line}".rstrip()
+        for n, (left_line, right_line) in enumerate(zip(a, b, strict=True))
+    ]
     if status:
         rows[0] += f"  ({status})"
     return [""] + rows
@@ -139,8 +150,14 @@ def diff_text(runs: list[Any], color: bool = False) -> str:
         if op == "equal":
             parts.append(run.text)
         elif color:
-            parts.append(click.style(run.text, fg="red" if op == "delete" else "green",
-                                     strikethrough=op == "delete", underline=op == "insert"))  # fmt: skip
+            parts.append(
+                click.style(
+                    run.text,
+                    fg="red" if op == "delete" else "green",
+                    strikethrough=op == "delete",
+                    underline=op == "insert",
+                )
+            )
         else:
             opening, closing = _DIFF_MARKS[op]
             parts.append(f"{opening}{run.text}{closing}")
@@ -151,7 +168,10 @@ def themes_view(section_themes: list[Any], width: int = 110) -> str:
     lines: list[str] = []
     for entry in section_themes:
         themes, unique = entry.themes.themes, entry.themes.unique
-        lines += ["", f"[{entry.kind.value}] {len(themes)} shared theme(s), {len(unique)} unique item(s)"]
+        lines += [
+            "",
+            f"[{entry.kind.value}] {len(themes)} shared theme(s), {len(unique)} unique item(s)",
+        ]
         for n, theme in enumerate(themes, start=1):
             lines.append(f"  {n}. {theme.label}")
             lines.append(f"     {len(theme.provinces)} provinces: {', '.join(theme.provinces)}")

@@ -24,8 +24,14 @@ class Gold:
 
 
 def _g(left, right, kind, pairs, alone_left=(), alone_right=()):
-    return Gold(left, right, kind, {k: frozenset(v) for k, v in pairs.items()},
-                frozenset(alone_left), frozenset(alone_right))  # fmt: skip
+    return Gold(
+        left,
+        right,
+        kind,
+        {k: frozenset(v) for k, v in pairs.items()},
+        frozenset(alone_left),
+        frozenset(alone_right),
+    )
 
 
 GOLD = [
@@ -33,18 +39,24 @@ GOLD = [
     # information & cultural diplomacy, sovereignty. Lạng Sơn 3.1–3.6: international
     # cooperation, foreign economic affairs, development model, culture/information/consular/
     # border, research & forecasting, staff.
-    _g("Đà Nẵng", "Lạng Sơn", "tasks", {0: {4}, 1: {0}, 2: {1}, 4: {3}},
-       alone_left={3, 5}, alone_right={2, 5}),
+    _g(
+        "Đà Nẵng",
+        "Lạng Sơn",
+        "tasks",
+        {0: {4}, 1: {0}, 2: {1}, 4: {3}},
+        alone_left={3, 5},
+        alone_right={2, 5},
+    ),
     # Kiên Giang: implement the line, information to attract investment, Cambodian border
     # provinces, partner localities, consular & fishermen, staff training.
-    _g("Kiên Giang", "Lạng Sơn", "tasks", {5: {5}},
-       alone_left={0}, alone_right={2, 4}),
+    _g("Kiên Giang", "Lạng Sơn", "tasks", {5: {5}}, alone_left={0}, alone_right={2, 4}),
     _g("Lạng Sơn", "Kiên Giang", "tasks", {0: {2, 3}, 3: {1, 4}}),
     # Cần Thơ: implement Resolution XIII, multilateral (Directive 25), integration,
     # defence & security, party building, propaganda.
     _g("Cần Thơ", "Kiên Giang", "tasks", {0: {0}}, alone_left={1, 3}),
-    _g("Đà Nẵng", "Kiên Giang", "tasks", {4: {1}, 1: {2, 3}},
-       alone_left={0, 3}, alone_right={0, 5}),
+    _g(
+        "Đà Nẵng", "Kiên Giang", "tasks", {4: {1}, 1: {2, 3}}, alone_left={0, 3}, alone_right={0, 5}
+    ),
     # Khánh Hòa's 12 bullets: 4 propagate the line, 5 vetting trips abroad, 6 consular,
     # 7 overseas Vietnamese, 11 staff training.
     _g("Kiên Giang", "Khánh Hòa", "tasks", {5: {11}, 4: {6, 7}, 0: {4, 5}}),
@@ -56,8 +68,7 @@ GOLD = [
     # Proposals: Đà Nẵng 4.1 traditional partners, 4.2 connect with diplomatic missions and
     # large groups, 4.3 integration strategy, 4.4 host events, 4.5 find partners and
     # promotion networks; Lâm Đồng 1 partners & markets, 2 large groups, 3 infrastructure.
-    _g("Đà Nẵng", "Lâm Đồng", "proposals", {4: {0}, 1: {1}},
-       alone_left={0, 2, 3}, alone_right={2}),
+    _g("Đà Nẵng", "Lâm Đồng", "proposals", {4: {0}, 1: {1}}, alone_left={0, 2, 3}, alone_right={2}),
     _g("Lạng Sơn", "Đà Nẵng", "proposals", {0: {0, 1, 4}}),
 ]
 
@@ -81,8 +92,14 @@ def evaluate(predicted: dict[int, int], gold: Gold) -> tuple[int, int, int]:
 # diplomacy — and items only one province raises. Never used to tune the scorer.
 SOURCES_2025 = "sources/hoi-nghi-2025"
 GOLD_SOURCES = [
-    _g("Quảng Ninh", "Cần Thơ", "tasks", {1: {1}, 4: {4}},
-       alone_left={0, 2, 3}, alone_right={0, 2, 3}),
+    _g(
+        "Quảng Ninh",
+        "Cần Thơ",
+        "tasks",
+        {1: {1}, 4: {4}},
+        alone_left={0, 2, 3},
+        alone_right={0, 2, 3},
+    ),
     _g("Quảng Ninh", "Lào Cai", "tasks", {3: {2}, 4: {4}}, alone_left={0, 2}, alone_right={0}),
     _g("Cần Thơ", "Lào Cai", "tasks", {3: {3}, 4: {4}}, alone_left={0, 2}, alone_right={0, 2}),
     _g("Quảng Ninh", "Lào Cai", "proposals", {0: {2}, 2: {1}}, alone_left={3}, alone_right={0}),

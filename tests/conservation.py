@@ -17,9 +17,10 @@ from compiler.readers import read_blocks
 
 def input_words(raw_blocks: list[Block]) -> list[str]:
     body = [
-        b for b in normalize_blocks(raw_blocks)
+        b
+        for b in normalize_blocks(raw_blocks)
         if b.role not in (BlockRole.FOOTNOTE, BlockRole.FURNITURE)
-    ]  # fmt: skip
+    ]
     return " ".join(b.text for b in body).split()
 
 

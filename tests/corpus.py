@@ -30,47 +30,75 @@ PROVINCES = ["Cần Thơ", "Đà Nẵng", "Hà Tĩnh", "Khánh Hòa", "Kiên Gia
 # (first line, last line, kind): the section every paragraph starting in the range belongs to.
 SECTION_LINES: dict[str, list[tuple[int, int, str]]] = {
     "Cần Thơ": [
-        (9, 13, "context"), (15, 31, "opportunities"), (33, 49, "challenges"),
-        (51, 65, "tasks"), (67, 69, "other"),  # the last two paragraphs are closing remarks
+        (9, 13, "context"),
+        (15, 31, "opportunities"),
+        (33, 49, "challenges"),
+        (51, 65, "tasks"),
+        (67, 69, "other"),  # the last two paragraphs are closing remarks
     ],
     "Đà Nẵng": [
-        (75, 83, "context"), (85, 99, "achievements"), (101, 139, "tasks"),
-        (141, 155, "proposals"), (157, 157, "other"),
+        (75, 83, "context"),
+        (85, 99, "achievements"),
+        (101, 139, "tasks"),
+        (141, 155, "proposals"),
+        (157, 157, "other"),
     ],
     "Hà Tĩnh": [
-        (163, 165, "context"), (167, 179, "achievements"), (181, 189, "challenges"),
+        (163, 165, "context"),
+        (167, 179, "achievements"),
+        (181, 189, "challenges"),
         (191, 211, "tasks"),
     ],
     "Khánh Hòa": [
-        (219, 225, "context"), (227, 261, "achievements"), (263, 271, "opportunities"),
-        (273, 281, "challenges"), (283, 312, "tasks"),
+        (219, 225, "context"),
+        (227, 261, "achievements"),
+        (263, 271, "opportunities"),
+        (273, 281, "challenges"),
+        (283, 312, "tasks"),
     ],
     "Kiên Giang": [
-        (318, 320, "context"), (322, 352, "achievements"), (354, 370, "opportunities"),
-        (372, 378, "challenges"), (380, 394, "tasks"),
+        (318, 320, "context"),
+        (322, 352, "achievements"),
+        (354, 370, "opportunities"),
+        (372, 378, "challenges"),
+        (380, 394, "tasks"),
     ],
     "Lâm Đồng": [
-        (400, 410, "context"), (412, 452, "achievements"), (454, 464, "challenges"),
-        (466, 472, "lessons"), (474, 478, "proposals"),
+        (400, 410, "context"),
+        (412, 452, "achievements"),
+        (454, 464, "challenges"),
+        (466, 472, "lessons"),
+        (474, 478, "proposals"),
     ],
     "Lạng Sơn": [
-        (485, 487, "context"), (489, 523, "achievements"), (525, 529, "challenges"),
-        (531, 559, "tasks"), (561, 561, "proposals"),
+        (485, 487, "context"),
+        (489, 523, "achievements"),
+        (525, 529, "challenges"),
+        (531, 559, "tasks"),
+        (561, 561, "proposals"),
     ],
-}  # fmt: skip
+}
 
 # Item counts of the enumerated sections.
 ITEM_COUNTS: dict[tuple[str, str], int] = {
-    ("Cần Thơ", "opportunities"): 3, ("Cần Thơ", "challenges"): 3, ("Cần Thơ", "tasks"): 6,
-    ("Đà Nẵng", "tasks"): 6, ("Đà Nẵng", "proposals"): 5,
+    ("Cần Thơ", "opportunities"): 3,
+    ("Cần Thơ", "challenges"): 3,
+    ("Cần Thơ", "tasks"): 6,
+    ("Đà Nẵng", "tasks"): 6,
+    ("Đà Nẵng", "proposals"): 5,
     ("Hà Tĩnh", "tasks"): 5,
-    ("Khánh Hòa", "achievements"): 5, ("Khánh Hòa", "tasks"): 12,
-    ("Kiên Giang", "opportunities"): 6, ("Kiên Giang", "challenges"): 3,
+    ("Khánh Hòa", "achievements"): 5,
+    ("Khánh Hòa", "tasks"): 12,
+    ("Kiên Giang", "opportunities"): 6,
+    ("Kiên Giang", "challenges"): 3,
     ("Kiên Giang", "tasks"): 6,
-    ("Lâm Đồng", "achievements"): 6, ("Lâm Đồng", "challenges"): 3,
-    ("Lâm Đồng", "lessons"): 5, ("Lâm Đồng", "proposals"): 3,
-    ("Lạng Sơn", "achievements"): 4, ("Lạng Sơn", "tasks"): 6,
-}  # fmt: skip
+    ("Lâm Đồng", "achievements"): 6,
+    ("Lâm Đồng", "challenges"): 3,
+    ("Lâm Đồng", "lessons"): 5,
+    ("Lâm Đồng", "proposals"): 3,
+    ("Lạng Sơn", "achievements"): 4,
+    ("Lạng Sơn", "tasks"): 6,
+}
 
 
 def expected_kind(province: str, line: int) -> str | None:

@@ -51,7 +51,12 @@ def test_da_nang_and_lang_son_tasks_as_the_issue_describes() -> None:
     document = load_document(corpus_file(COMPILATION))
     comparison = align.compare([document], "Đà Nẵng", "Lạng Sơn", [SectionKind.TASKS])
     pairs = {(p.left.label, p.right.label) for p in comparison.sections[0].matching.pairs}
-    assert {("Thứ nhất", "3.5-"), ("Thứ ba", "3.2-"), ("Thứ hai", "3.1-"), ("Thứ năm", "3.4-")} <= pairs
+    assert {
+        ("Thứ nhất", "3.5-"),
+        ("Thứ ba", "3.2-"),
+        ("Thứ hai", "3.1-"),
+        ("Thứ năm", "3.4-"),
+    } <= pairs
     unmatched = comparison.sections[0].matching
     assert "Thứ tư" in [i.label for i in unmatched.unmatched_left]  # multilateral diplomacy
     assert "3.3-" in [i.label for i in unmatched.unmatched_right]  # development model
@@ -66,7 +71,9 @@ def _pair_labels(comparison) -> set[tuple[str, str, str]]:
 
 
 def test_order_of_sources_and_sides_does_not_change_the_pairs() -> None:
-    files = sorted((SOURCES / "hoi-nghi-2025").glob("*.txt")) + [SOURCES / "hoi-nghi-2023" / "quang-ninh-2023.md"]
+    files = sorted((SOURCES / "hoi-nghi-2025").glob("*.txt")) + [
+        SOURCES / "hoi-nghi-2023" / "quang-ninh-2023.md"
+    ]
     forward = load_documents(files).documents
     backward = load_documents(list(reversed(files))).documents
     kinds = list(SectionKind)
@@ -82,14 +89,22 @@ def test_order_of_sources_and_sides_does_not_change_the_pairs() -> None:
 def test_changes_since_the_last_meeting() -> None:
     documents = load_documents([SOURCES]).documents
     comparison = align.compare(
-        documents, "Quảng Ninh@quang-ninh-2023.md", "Quảng Ninh@tham-luan-tong-hop.txt",
+        documents,
+        "Quảng Ninh@quang-ninh-2023.md",
+        "Quảng Ninh@tham-luan-tong-hop.txt",
         [SectionKind.TASKS, SectionKind.PROPOSALS],
-    )  # fmt: skip
+    )
     assert comparison.same_province
     tasks, proposals = comparison.sections
     changes = tasks.changes
-    assert [(p.left.label, p.right.label) for p in changes.unchanged] == [("1.", "Thứ nhất"), ("4.", "Thứ ba")]
-    assert [(p.left.label, p.right.label) for p in changes.reworded] == [("2.", "Thứ hai"), ("5.", "Thứ năm")]
+    assert [(p.left.label, p.right.label) for p in changes.unchanged] == [
+        ("1.", "Thứ nhất"),
+        ("4.", "Thứ ba"),
+    ]
+    assert [(p.left.label, p.right.label) for p in changes.reworded] == [
+        ("2.", "Thứ hai"),
+        ("5.", "Thứ năm"),
+    ]
     assert [i.label for i in changes.dropped] == ["3."]
     assert [i.label for i in changes.new] == ["Thứ tư"]
     assert [(p.left.label, p.right.label) for p in proposals.changes.unchanged] == [("2.", "3.")]
@@ -113,16 +128,58 @@ def test_word_diff_rebuilds_both_sides() -> None:
     assert [r.text for r in runs if r.op == DiffOp.DELETE] == ["Tăng cường", "nước ngoài."]
     assert [r.text for r in runs if r.op == DiffOp.INSERT] == ["Đẩy mạnh", "và", "chất lượng cao."]
     assert any(r.op == DiffOp.EQUAL and r.text == "công tác ngoại giao kinh tế" for r in runs)
-    assert word_diff("Khánh Hoà phát triển", "Khánh Hòa phát triển") == [
-        runs_equal := word_diff("Khánh Hòa phát triển", "Khánh Hòa phát triển")[0]
-    ] and runs_equal.op == DiffOp.EQUAL  # tone placement is not a difference
+    assert (
+        word_diff("Khánh Hoà phát triển", "Khánh Hòa phát triển")
+        == [runs_equal := word_diff("Khánh Hòa phát triển", "Khánh Hòa phát triển")[0]]
+        and runs_equal.op == DiffOp.EQUAL
+    )  # tone placement is not a difference
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from("đào tạo bồi dưỡng cán bộ đối ngoại kinh tế du lịch biển".split()),
-                min_size=1, max_size=12),
-       st.lists(st.sampled_from("đào tạo bồi dưỡng cán bộ đối ngoại kinh tế du lịch biển".split()),
-                min_size=1, max_size=12))  # fmt: skip
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "đào",
+                "tạo",
+                "bồi",
+                "dưỡng",
+                "cán",
+                "bộ",
+                "đối",
+                "ngoại",
+                "kinh",
+                "tế",
+                "du",
+                "lịch",
+                "biển",
+            ]
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.lists(
+        st.sampled_from(
+            [
+                "đào",
+                "tạo",
+                "bồi",
+                "dưỡng",
+                "cán",
+                "bộ",
+                "đối",
+                "ngoại",
+                "kinh",
+                "tế",
+                "du",
+                "lịch",
+                "biển",
+            ]
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+)
 def test_word_diff_property(left: list[str], right: list[str]) -> None:
     runs = word_diff(" ".join(left), " ".join(right))
     assert " ".join(r.text for r in runs if r.op != DiffOp.INSERT) == " ".join(left)
@@ -150,7 +207,13 @@ def test_ocr_variants_and_citations_are_folded_away() -> None:
 
 def test_collocations_keep_words_not_junctions() -> None:
     documents = load_documents([SOURCES]).documents
-    texts = [f"{i.title}\n{i.text}" for d in documents for p in d.papers for s in p.sections for i in s.items]
+    texts = [
+        f"{i.title}\n{i.text}"
+        for d in documents
+        for p in d.papers
+        for s in p.sections
+        for i in s.items
+    ]
     words = collocations(texts, min_pmi=3.5)
     assert {"bồi dưỡng", "cán bộ", "ngoại giao", "đầu tư", "xúc tiến"} <= words
     assert not {"tế về", "rộng hợp", "tác quốc"} & words  # "quốc tế về", "mở rộng hợp tác"
@@ -170,7 +233,11 @@ def test_themes_in_the_compilation() -> None:
     by_province = {frozenset(t.provinces): t for t in tasks.themes.themes}
     research = next(t for t in tasks.themes.themes if "nghiên cứu, dự báo" in t.label)
     assert research.provinces == ["Lạng Sơn", "Đà Nẵng"]
-    training = [t for t in tasks.themes.themes if {"Kiên Giang", "Khánh Hòa", "Lạng Sơn"} <= set(t.provinces)]
+    training = [
+        t
+        for t in tasks.themes.themes
+        if {"Kiên Giang", "Khánh Hòa", "Lạng Sơn"} <= set(t.provinces)
+    ]
     assert training, [t.label for t in by_province.values()]
     unique = {(m.province, m.item.label) for m in tasks.themes.unique}
     assert ("Lạng Sơn", "3.3-") in unique  # development model: Lạng Sơn's alone
@@ -180,17 +247,28 @@ def test_themes_in_the_compilation() -> None:
 
 
 def test_themes_do_not_depend_on_input_order() -> None:
-    files = [SOURCES / "hoi-nghi-2025" / "tham-luan-tong-hop.txt", SOURCES / "hoi-nghi-2023" / "quang-ninh-2023.md"]
+    files = [
+        SOURCES / "hoi-nghi-2025" / "tham-luan-tong-hop.txt",
+        SOURCES / "hoi-nghi-2023" / "quang-ninh-2023.md",
+    ]
     documents = load_documents(files).documents
     shuffled = list(documents)
     random.Random(3).shuffle(shuffled)
     kinds = [SectionKind.TASKS, SectionKind.PROPOSALS]
 
     def summary(result):
-        return [(e.kind, [(t.label, tuple(t.provinces)) for t in e.themes.themes],
-                 [(m.province, m.item.text) for m in e.themes.unique]) for e in result]  # fmt: skip
+        return [
+            (
+                e.kind,
+                [(t.label, tuple(t.provinces)) for t in e.themes.themes],
+                [(m.province, m.item.text) for m in e.themes.unique],
+            )
+            for e in result
+        ]
 
-    assert summary(align.themes(documents, kinds)) == summary(align.themes(list(reversed(documents)), kinds))
+    assert summary(align.themes(documents, kinds)) == summary(
+        align.themes(list(reversed(documents)), kinds)
+    )
     assert summary(align.themes(documents, kinds)) == summary(align.themes(shuffled, kinds))
 
 
@@ -198,18 +276,30 @@ def test_planted_themes_in_the_sample_papers() -> None:
     documents = load_documents([SOURCES / "hoi-nghi-2025"]).documents
     (tasks,) = align.themes(documents, [SectionKind.TASKS])
     themes = {tuple(t.provinces): t for t in tasks.themes.themes}
-    training = [t for t in tasks.themes.themes if "Cần Thơ" in t.provinces and "Quảng Ninh" in t.provinces]
+    training = [
+        t for t in tasks.themes.themes if "Cần Thơ" in t.provinces and "Quảng Ninh" in t.provinces
+    ]
     assert training
     unique = {(m.province, m.item.label) for m in tasks.themes.unique}
     assert ("Lào Cai", "4.1-") in unique  # border management: Lào Cai's alone
     assert themes
 
 
-@pytest.mark.parametrize(("before", "after", "expected"), [
-    ("Tăng cường đào tạo cán bộ đối ngoại.", "tăng cường đào tạo cán bộ đối ngoại", Change.UNCHANGED),
-    ("Tăng cường đào tạo cán bộ đối ngoại cấp tỉnh.", "Chú trọng bồi dưỡng cán bộ đối ngoại cấp xã.",
-     Change.REWORDED),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        (
+            "Tăng cường đào tạo cán bộ đối ngoại.",
+            "tăng cường đào tạo cán bộ đối ngoại",
+            Change.UNCHANGED,
+        ),
+        (
+            "Tăng cường đào tạo cán bộ đối ngoại cấp tỉnh.",
+            "Chú trọng bồi dưỡng cán bộ đối ngoại cấp xã.",
+            Change.REWORDED,
+        ),
+    ],
+)
 def test_change_of_a_pair(before: str, after: str, expected: Change) -> None:
     from compiler.align.matching import Pair
     from compiler.model import Item, Provenance

@@ -70,8 +70,12 @@ def test_version() -> None:
 def test_python_dash_m_compiler_help() -> None:
     completed = subprocess.run(
         [sys.executable, "-m", "compiler", "--help"],
-        capture_output=True, text=True, encoding="utf-8", timeout=60, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.startswith("Usage: python -m compiler [OPTIONS] COMMAND")
     assert "ingest" in completed.stdout
@@ -151,8 +155,10 @@ def test_show_a_province_however_it_is_written(selector: str) -> None:
         "author: Tỉnh ủy Khánh Hoà · 2025 unit: Khánh Hòa · hoi-nghi-mien-trung.txt:4-19"
     )
     assert "[achievements] I. NHỮNG KẾT QUẢ NỔI BẬT  (hoi-nghi-mien-trung.txt:9-13)" in lines
-    assert "  Thứ nhất tỉnh đã tổ chức thành công nhiều sự kiện văn hóa quốc tế  " \
-           "(hoi-nghi-mien-trung.txt:11)" in lines  # fmt: skip
+    assert (
+        "  Thứ nhất tỉnh đã tổ chức thành công nhiều sự kiện văn hóa quốc tế  "
+        "(hoi-nghi-mien-trung.txt:11)" in lines
+    )
     assert "[tasks] II. NHIỆM VỤ TRỌNG TÂM  (hoi-nghi-mien-trung.txt:15-19)" in lines
     assert sum(line.startswith("# ") for line in lines) == 1
 
@@ -245,11 +251,13 @@ def test_export_json_schema_and_values() -> None:
         "b) Mở rộng hợp tác với các địa phương kết nghĩa."
     )
     assert tasks["provenance"] == {"source": str(MIEN_TRUNG), "line_start": 31, "line_end": 34}
-    assert [(i["label"], i["text"], i["provenance"]["line_start"], i["provenance"]["line_end"])
-            for i in tasks["items"]] == [
+    assert [
+        (i["label"], i["text"], i["provenance"]["line_start"], i["provenance"]["line_end"])
+        for i in tasks["items"]
+    ] == [
         ("a)", "Tăng cường quảng bá di sản ra thế giới.", 33, 33),
         ("b)", "Mở rộng hợp tác với các địa phương kết nghĩa.", 34, 34),
-    ]  # fmt: skip
+    ]
     assert [(f["text"], f["footnote_refs"]) for f in binh_dinh["footnotes"]] == [
         ("Số liệu do Sở Ngoại vụ tổng hợp đến hết năm 2023.", ["1"]),
     ]
@@ -260,8 +268,14 @@ def test_export_every_section_kind_is_canonical_and_every_item_has_provenance() 
     kinds = {k.value for k in SectionKind}
     for document in data["documents"]:
         for paper in document["papers"]:
-            assert set(paper) >= {"province", "province_2025", "title", "author", "provenance",
-                                  "sections"}  # fmt: skip
+            assert set(paper) >= {
+                "province",
+                "province_2025",
+                "title",
+                "author",
+                "provenance",
+                "sections",
+            }
             for section in paper["sections"]:
                 assert section["kind"] in kinds
                 assert set(section) >= {"kind", "heading", "text", "provenance", "items"}

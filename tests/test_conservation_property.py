@@ -24,9 +24,17 @@ from tests.conservation import first_difference
 from tests.corpus import COMPILATION, INTERVIEW_2023, NEWS_2019, corpus_file
 
 PROVINCES = [
-    "Cao Bằng", "Lạng Sơn", "Quảng Ninh", "Hà Tĩnh", "Đà Nẵng",
-    "Khánh Hòa", "Lâm Đồng", "Cần Thơ", "Kiên Giang", "Thừa Thiên Huế",
-]  # fmt: skip
+    "Cao Bằng",
+    "Lạng Sơn",
+    "Quảng Ninh",
+    "Hà Tĩnh",
+    "Đà Nẵng",
+    "Khánh Hòa",
+    "Lâm Đồng",
+    "Cần Thơ",
+    "Kiên Giang",
+    "Thừa Thiên Huế",
+]
 AUTHORS = ["Tỉnh ủy {}", "Thành uỷ {}", "Tỉnh {}", "UBND tỉnh {}", "Thành phố {}"]
 
 # Ordinary words of administrative prose (no cue words, no province names).
@@ -41,12 +49,30 @@ quan hệ đối tác nước bạn khu vực thế giới hội nhập thương
 WORDS = PROSE.split()
 # Cue words of every kind, as they open headings or paragraphs.
 CUES = [
-    "đặc điểm tình hình", "bối cảnh", "kết quả đạt được", "thành tựu", "dấu ấn",
-    "hoạt động đối ngoại", "cơ hội", "thời cơ, vận hội", "thuận lợi", "thách thức",
-    "khó khăn", "hạn chế, tồn tại", "cơ hội và thách thức", "phương hướng", "nhiệm vụ",
-    "giải pháp", "định hướng", "kiến nghị", "đề xuất", "bài học kinh nghiệm",
-    "ĐÓI NGOẠI", "THÁCH THỨ", "PHUONG HUONG, NHIEM VU",
-]  # fmt: skip
+    "đặc điểm tình hình",
+    "bối cảnh",
+    "kết quả đạt được",
+    "thành tựu",
+    "dấu ấn",
+    "hoạt động đối ngoại",
+    "cơ hội",
+    "thời cơ, vận hội",
+    "thuận lợi",
+    "thách thức",
+    "khó khăn",
+    "hạn chế, tồn tại",
+    "cơ hội và thách thức",
+    "phương hướng",
+    "nhiệm vụ",
+    "giải pháp",
+    "định hướng",
+    "kiến nghị",
+    "đề xuất",
+    "bài học kinh nghiệm",
+    "ĐÓI NGOẠI",
+    "THÁCH THỨ",
+    "PHUONG HUONG, NHIEM VU",
+]
 OPENERS = [
     "Tuy nhiên, công tác này vẫn còn một số hạn chế",
     "Tỉnh trân trọng đề nghị Bộ Ngoại giao",
@@ -59,8 +85,18 @@ ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII"]
 ORDINALS = ["nhất", "hai", "ba", "tư", "năm", "sáu"]
 LA = ["Một", "Hai", "Ba", "Bốn", "Năm", "Sáu"]
 HEADING_SHAPES = ["roman", "arabic", "decimal", "phrase", "bold", "ve", "caps", "none"]
-LABEL_STYLES = ["ordinal", "ordinal_la", "arabic_dash", "arabic_dot", "decimal", "letter",
-                "paren", "dash", "plus", "dot"]  # fmt: skip
+LABEL_STYLES = [
+    "ordinal",
+    "ordinal_la",
+    "arabic_dash",
+    "arabic_dot",
+    "decimal",
+    "letter",
+    "paren",
+    "dash",
+    "plus",
+    "dot",
+]
 
 
 def words(draw: st.DrawFn, low: int, high: int) -> str:
@@ -169,8 +205,13 @@ def test_segmentation_conserves_generated_papers(text: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(WORDS + CUES + OPENERS + ["-", "1.", "I.", "a)", "Thứ hai,", "*"]),
-                max_size=60).map(" ".join), st.integers(1, 6))  # fmt: skip
+@given(
+    st.lists(
+        st.sampled_from(WORDS + CUES + OPENERS + ["-", "1.", "I.", "a)", "Thứ hai,", "*"]),
+        max_size=60,
+    ).map(" ".join),
+    st.integers(1, 6),
+)
 def test_segmentation_conserves_word_soup(soup: str, width: int) -> None:
     """Arbitrary word sequences cut into lines: no paper shape at all."""
     tokens = soup.split()

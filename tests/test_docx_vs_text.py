@@ -22,8 +22,11 @@ FIXTURE = Path(__file__).parent / "fixtures" / "papers" / "binh-dinh.txt"
 OUTLINE = [
     ("title", "TỈNH BÌNH ĐỊNH CHỦ ĐỘNG HỘI NHẬP QUỐC TẾ"),
     ("body", "Tỉnh ủy Bình Định"),
-    ("body", "Bình Định là cửa ngõ ra biển của vùng Tây Nguyên, có cảng biển nước sâu và "
-             "nhiều di tích lịch sử."),
+    (
+        "body",
+        "Bình Định là cửa ngõ ra biển của vùng Tây Nguyên, có cảng biển nước sâu và "
+        "nhiều di tích lịch sử.",
+    ),
     ("heading1", "I. KẾT QUẢ CÔNG TÁC ĐỐI NGOẠI"),
     ("body", "Thứ nhất, quan hệ hợp tác với các địa phương nước ngoài được mở rộng."),
     ("body", "Tỉnh đã ký mới bốn thỏa thuận hợp tác cấp tỉnh với các đối tác châu Á."),
@@ -44,35 +47,69 @@ OUTLINE = [
     ("heading2", "2. Đối với các bộ, ngành Trung ương"),
     ("body", "Quan tâm bố trí nguồn vốn cho các dự án hạ tầng kết nối cảng biển."),
     ("body", "Tỉnh ủy Bình Định tin tưởng hội nghị sẽ thành công tốt đẹp."),
-]  # fmt: skip
+]
 
 EXPECTED_SECTIONS = [
-    ("context", None, [("", "Bình Định là cửa ngõ ra biển của vùng Tây Nguyên, có cảng biển "
-                            "nước sâu và nhiều di tích lịch sử.")]),
-    ("achievements", "I. KẾT QUẢ CÔNG TÁC ĐỐI NGOẠI", [
-        ("Thứ nhất", "quan hệ hợp tác với các địa phương nước ngoài được mở rộng.\n"
-                     "Tỉnh đã ký mới bốn thỏa thuận hợp tác cấp tỉnh với các đối tác châu Á."),
-        ("Thứ hai", "công tác thông tin đối ngoại có nhiều đổi mới."),
-        ("Thứ ba", "công tác bảo hộ công dân được triển khai kịp thời, hiệu quả."),
-    ]),
-    ("challenges", "II. KHÓ KHĂN, THÁCH THỨC", [
-        ("-", "Nguồn lực dành cho hoạt động đối ngoại còn hạn chế."),
-        ("-", "Năng lực ngoại ngữ của một bộ phận cán bộ chưa đáp ứng yêu cầu."),
-        ("-", "Sự phối hợp giữa các cơ quan có lúc chưa chặt chẽ."),
-    ]),
-    ("tasks", "III. PHƯƠNG HƯỚNG, NHIỆM VỤ", [
-        ("1.", "Nâng cao hiệu quả phối hợp giữa các sở, ngành trong công tác đối ngoại."),
-        ("2.", "Đẩy mạnh ngoại giao kinh tế gắn với thu hút đầu tư chất lượng cao."),
-        ("3.", "Tăng cường quảng bá hình ảnh Bình Định ra thế giới."),
-    ]),
-    ("proposals", "IV. KIẾN NGHỊ, ĐỀ XUẤT", [
-        ("1.", "Đối với Bộ Ngoại giao\n"
-               "Tiếp tục hỗ trợ tỉnh đào tạo, bồi dưỡng cán bộ làm công tác đối ngoại."),
-        ("2.", "Đối với các bộ, ngành Trung ương\n"
-               "Quan tâm bố trí nguồn vốn cho các dự án hạ tầng kết nối cảng biển.\n"
-               "Tỉnh ủy Bình Định tin tưởng hội nghị sẽ thành công tốt đẹp."),
-    ]),
-]  # fmt: skip
+    (
+        "context",
+        None,
+        [
+            (
+                "",
+                "Bình Định là cửa ngõ ra biển của vùng Tây Nguyên, có cảng biển "
+                "nước sâu và nhiều di tích lịch sử.",
+            )
+        ],
+    ),
+    (
+        "achievements",
+        "I. KẾT QUẢ CÔNG TÁC ĐỐI NGOẠI",
+        [
+            (
+                "Thứ nhất",
+                "quan hệ hợp tác với các địa phương nước ngoài được mở rộng.\n"
+                "Tỉnh đã ký mới bốn thỏa thuận hợp tác cấp tỉnh với các đối tác châu Á.",
+            ),
+            ("Thứ hai", "công tác thông tin đối ngoại có nhiều đổi mới."),
+            ("Thứ ba", "công tác bảo hộ công dân được triển khai kịp thời, hiệu quả."),
+        ],
+    ),
+    (
+        "challenges",
+        "II. KHÓ KHĂN, THÁCH THỨC",
+        [
+            ("-", "Nguồn lực dành cho hoạt động đối ngoại còn hạn chế."),
+            ("-", "Năng lực ngoại ngữ của một bộ phận cán bộ chưa đáp ứng yêu cầu."),
+            ("-", "Sự phối hợp giữa các cơ quan có lúc chưa chặt chẽ."),
+        ],
+    ),
+    (
+        "tasks",
+        "III. PHƯƠNG HƯỚNG, NHIỆM VỤ",
+        [
+            ("1.", "Nâng cao hiệu quả phối hợp giữa các sở, ngành trong công tác đối ngoại."),
+            ("2.", "Đẩy mạnh ngoại giao kinh tế gắn với thu hút đầu tư chất lượng cao."),
+            ("3.", "Tăng cường quảng bá hình ảnh Bình Định ra thế giới."),
+        ],
+    ),
+    (
+        "proposals",
+        "IV. KIẾN NGHỊ, ĐỀ XUẤT",
+        [
+            (
+                "1.",
+                "Đối với Bộ Ngoại giao\n"
+                "Tiếp tục hỗ trợ tỉnh đào tạo, bồi dưỡng cán bộ làm công tác đối ngoại.",
+            ),
+            (
+                "2.",
+                "Đối với các bộ, ngành Trung ương\n"
+                "Quan tâm bố trí nguồn vốn cho các dự án hạ tầng kết nối cảng biển.\n"
+                "Tỉnh ủy Bình Định tin tưởng hội nghị sẽ thành công tốt đẹp.",
+            ),
+        ],
+    ),
+]
 
 
 def structure(document: Document) -> list[tuple]:
@@ -106,9 +143,14 @@ def test_the_text_version_reads_as_expected(documents) -> None:
     _, document = documents["text"]
     assert document.format == "text"
     assert structure(document) == [
-        ("Bình Định", "Gia Lai", "TỈNH BÌNH ĐỊNH CHỦ ĐỘNG HỘI NHẬP QUỐC TẾ", "Tỉnh ủy Bình Định",
-         EXPECTED_SECTIONS),
-    ]  # fmt: skip
+        (
+            "Bình Định",
+            "Gia Lai",
+            "TỈNH BÌNH ĐỊNH CHỦ ĐỘNG HỘI NHẬP QUỐC TẾ",
+            "Tỉnh ủy Bình Định",
+            EXPECTED_SECTIONS,
+        ),
+    ]
 
 
 @pytest.mark.parametrize("mode", ["styles", "bold"])
@@ -142,12 +184,16 @@ def test_provenance_follows_the_format(documents) -> None:
     text_tasks = text_document.papers[0].sections[3]
     docx_tasks = docx_document.papers[0].sections[3]
     assert [(i.provenance.line_start, i.provenance.line_end) for i in text_tasks.items] == [
-        (26, 26), (27, 27), (28, 28),
-    ]  # fmt: skip
+        (26, 26),
+        (27, 27),
+        (28, 28),
+    ]
     paragraphs = [
         (i.provenance.paragraph_start, i.provenance.paragraph_end) for i in docx_tasks.items
     ]
     assert paragraphs == [
-        (14, 14), (15, 15), (16, 16),
-    ]  # fmt: skip
+        (14, 14),
+        (15, 15),
+        (16, 16),
+    ]
     assert all(i.provenance.line_start is None for i in docx_tasks.items)

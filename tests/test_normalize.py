@@ -143,8 +143,9 @@ def test_inline_markers_are_cut_out_and_recorded() -> None:
 
 def test_marker_after_punctuation_is_cut() -> None:
     assert cut_footnote_markers("đạt nhiều kết quả quan trọng.⁵ Tỉnh") == (
-        "đạt nhiều kết quả quan trọng. Tỉnh", ("5",),
-    )  # fmt: skip
+        "đạt nhiều kết quả quan trọng. Tỉnh",
+        ("5",),
+    )
 
 
 @pytest.mark.parametrize(

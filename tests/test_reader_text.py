@@ -109,25 +109,42 @@ Thứ ba, rà soát các văn bản hợp tác đã ký
 
 def test_hard_wrapped_markdown_paragraphs_are_joined() -> None:
     blocks = blocks_from_text(WRAPPED, "a.md")
-    assert [(b.role, b.heading_level, b.text, b.provenance.line_start, b.provenance.line_end)
-            for b in blocks] == [
+    assert [
+        (b.role, b.heading_level, b.text, b.provenance.line_start, b.provenance.line_end)
+        for b in blocks
+    ] == [
         (BlockRole.HEADING, 1, "Báo cáo công tác đối ngoại năm 2024", 1, 1),
         (BlockRole.HEADING, 2, "Kết quả đạt được", 3, 3),
-        (BlockRole.BODY, None,
-         "Trong năm qua, tỉnh đã chủ động triển khai nhiều hoạt động đối ngoại quan trọng, "
-         "góp phần nâng cao vị thế của địa phương trên trường quốc tế và thu hút thêm nguồn "
-         "lực cho phát triển kinh tế - xã hội.", 5, 7),
+        (
+            BlockRole.BODY,
+            None,
+            "Trong năm qua, tỉnh đã chủ động triển khai nhiều hoạt động đối ngoại quan trọng, "
+            "góp phần nâng cao vị thế của địa phương trên trường quốc tế và thu hút thêm nguồn "
+            "lực cho phát triển kinh tế - xã hội.",
+            5,
+            7,
+        ),
         (BlockRole.BODY, None, "Dòng này mở đầu một câu mới sau dấu chấm.", 8, 8),
-        (BlockRole.BODY, None,
-         "THAM LUẬN CỦA TỈNH VỀ CÔNG TÁC ĐỐI NGOẠI TRONG TÌNH HÌNH MỚI", 10, 12),
-        (BlockRole.BODY, None,
-         "Các nhiệm vụ trọng tâm được xác định trong kế hoạch của tỉnh gồm có", 14, 14),
+        (
+            BlockRole.BODY,
+            None,
+            "THAM LUẬN CỦA TỈNH VỀ CÔNG TÁC ĐỐI NGOẠI TRONG TÌNH HÌNH MỚI",
+            10,
+            12,
+        ),
+        (
+            BlockRole.BODY,
+            None,
+            "Các nhiệm vụ trọng tâm được xác định trong kế hoạch của tỉnh gồm có",
+            14,
+            14,
+        ),
         (BlockRole.BODY, None, "- tăng cường hợp tác quốc tế về giáo dục", 15, 15),
         (BlockRole.BODY, None, "- nâng cao năng lực cán bộ làm công tác đối ngoại", 16, 16),
         (BlockRole.BODY, None, "1. Xây dựng kế hoạch hội nhập quốc tế", 17, 17),
         (BlockRole.BODY, None, "2. Tổ chức thực hiện hiệu quả các thỏa thuận", 18, 18),
         (BlockRole.BODY, None, "Thứ ba, rà soát các văn bản hợp tác đã ký", 19, 19),
-    ]  # fmt: skip
+    ]
 
 
 def test_short_lines_are_not_joined() -> None:
@@ -170,12 +187,14 @@ def test_setext_headings() -> None:
         "Tỉnh tập trung vào ba nhiệm vụ.\n"
     )
     blocks = blocks_from_text(text, "a.md")
-    assert [(b.role, b.heading_level, b.text, b.provenance.line_start, b.provenance.line_end)
-            for b in blocks] == [
+    assert [
+        (b.role, b.heading_level, b.text, b.provenance.line_start, b.provenance.line_end)
+        for b in blocks
+    ] == [
         (BlockRole.HEADING, 1, "Định hướng phát triển", 1, 2),
         (BlockRole.HEADING, 2, "Nhiệm vụ cụ thể", 4, 5),
         (BlockRole.BODY, None, "Tỉnh tập trung vào ba nhiệm vụ.", 7, 7),
-    ]  # fmt: skip
+    ]
 
 
 def test_a_list_item_over_a_rule_is_not_a_setext_heading() -> None:

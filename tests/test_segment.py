@@ -254,14 +254,17 @@ def test_run_in_compound_decimal_proposal_and_closing() -> None:
     assert (paper.province, paper.author) == ("Khánh Hòa", "Tỉnh ủy Khánh Hoà")
     assert outline(paper) == [
         ("context", None, [""]),
-        ("achievements", "1. Về kết quả công tác đối ngoại nhiệm kỳ qua, đó là:",
-         ["Thứ nhất", "Thứ hai"]),
+        (
+            "achievements",
+            "1. Về kết quả công tác đối ngoại nhiệm kỳ qua, đó là:",
+            ["Thứ nhất", "Thứ hai"],
+        ),
         ("opportunities", "Về cơ hội:", ["Một là", "Hai là"]),
         ("challenges", "Về khó khăn, thách thức:", ["-", "-"]),
         ("tasks", "3. Phương hướng, nhiệm vụ", ["3.1-", "3.2-"]),
         ("proposals", None, [""]),
         ("other", None, [""]),
-    ]  # fmt: skip
+    ]
 
 
 def test_run_in_heading_is_split_from_its_paragraph() -> None:
@@ -567,8 +570,10 @@ ENUMERATIONS = """\
 def test_lead_paragraph_sub_heading_kind_and_nested_items() -> None:
     paper = only_paper(segment(ENUMERATIONS))
     assert (paper.province, paper.province_2025, paper.title) == (
-        "Hà Giang", "Tuyên Quang", "BÁO CÁO THAM LUẬN",
-    )  # fmt: skip
+        "Hà Giang",
+        "Tuyên Quang",
+        "BÁO CÁO THAM LUẬN",
+    )
     assert outline(paper) == [
         ("context", "I. KHÁI QUÁT CHUNG", [""]),
         ("achievements", None, ["•", "•"]),  # opened by the lead paragraph's cue "kết quả"
@@ -631,8 +636,10 @@ def test_items_of_every_label_style_with_several_paragraphs(
     assert [i.label for i in tasks.items] == expected
     assert [i.text for i in tasks.items] == [f"{first}\n{second}" for first, second in points]
     assert [(i.provenance.line_start, i.provenance.line_end) for i in tasks.items] == [
-        (6, 8), (10, 12), (14, 16),
-    ]  # fmt: skip
+        (6, 8),
+        (10, 12),
+        (14, 16),
+    ]
 
 
 def test_sub_heading_with_a_cue_of_another_kind_opens_a_section() -> None:
@@ -718,8 +725,10 @@ NEWS = """\
 def test_news_article_gives_one_paper_per_province_and_a_general_part() -> None:
     document = segment(NEWS)  # conserved once put back in source order
     assert [(p.province, p.province_2025) for p in document.papers] == [
-        (None, None), ("Nghệ An", "Nghệ An"), ("Hải Phòng", "Hải Phòng"),
-    ]  # fmt: skip
+        (None, None),
+        ("Nghệ An", "Nghệ An"),
+        ("Hải Phòng", "Hải Phòng"),
+    ]
     general, nghe_an, hai_phong = document.papers
     assert [p.title for p in document.papers] == [
         "Các địa phương đẩy mạnh hội nhập quốc tế",

@@ -50,7 +50,9 @@ def test_sections_agree_with_an_expert_reading(compilation: Document) -> None:
 
 
 @pytest.mark.parametrize(("province", "kind"), sorted(ITEM_COUNTS))
-def test_item_counts_of_enumerated_sections(compilation: Document, province: str, kind: str) -> None:
+def test_item_counts_of_enumerated_sections(
+    compilation: Document, province: str, kind: str
+) -> None:
     items = paper(compilation, province).items(SectionKind(kind))
     assert len(items) == ITEM_COUNTS[(province, kind)], [i.label for i in items]
 
@@ -58,19 +60,35 @@ def test_item_counts_of_enumerated_sections(compilation: Document, province: str
 def test_labels_are_kept_apart_from_the_text(compilation: Document) -> None:
     can_tho = paper(compilation, "Cần Thơ").items(SectionKind.TASKS)
     assert [i.label for i in can_tho] == [
-        "Thứ nhất", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu",
-    ]  # fmt: skip
+        "Thứ nhất",
+        "Thứ hai",
+        "Thứ ba",
+        "Thứ tư",
+        "Thứ năm",
+        "Thứ sáu",
+    ]
     assert can_tho[0].text.startswith("tiếp tục quán triệt")
     lang_son = paper(compilation, "Lạng Sơn").items(SectionKind.TASKS)
     assert [i.label for i in lang_son] == ["3.1-", "3.2-", "3.3-", "3.4-", "3.5-", "3.6-"]
     assert lang_son[2].title == "Hỗ trợ chuyển đổi mô hình phát triển"
     da_nang = paper(compilation, "Đà Nẵng")
     assert [i.label for i in da_nang.items(SectionKind.PROPOSALS)] == [
-        "4.1.", "4.2.", "4.3.", "4.4.", "4.5.",
-    ]  # fmt: skip
+        "4.1.",
+        "4.2.",
+        "4.3.",
+        "4.4.",
+        "4.5.",
+    ]
     assert da_nang.items(SectionKind.TASKS)[2].title == "tăng cường công tác ngoại giao kinh tế"
     kien_giang = paper(compilation, "Kiên Giang").items(SectionKind.OPPORTUNITIES)
-    assert [i.label for i in kien_giang] == ["Một là", "Hai là", "Ba là", "Bốn là", "Năm là", "Sáu là"]
+    assert [i.label for i in kien_giang] == [
+        "Một là",
+        "Hai là",
+        "Ba là",
+        "Bốn là",
+        "Năm là",
+        "Sáu là",
+    ]
     lam_dong = paper(compilation, "Lâm Đồng").items(SectionKind.CHALLENGES)
     assert {i.label for i in lam_dong} == {"-"}
 

@@ -15,8 +15,8 @@ from compiler.align.matching import MATCH_THRESHOLD, Matching, match_items
 from compiler.align.similarity import Scorer
 from compiler.align.themes import Member, Themes, find_themes
 from compiler.model import Document, SectionKind
-from compiler.selection import PaperRef, select_one
 from compiler.provinces import lookup
+from compiler.selection import PaperRef, select_one
 
 
 @dataclass(slots=True)
@@ -58,9 +58,12 @@ class Scorers:
 
 
 def compare(
-    documents: list[Document], left: str, right: str, kinds: list[SectionKind],
+    documents: list[Document],
+    left: str,
+    right: str,
+    kinds: list[SectionKind],
     scorers: Scorers | None = None,
-) -> Comparison:  # fmt: skip
+) -> Comparison:
     """Compare two papers chosen by selector ("Lạng Sơn", "Lạng Sơn@000.txt").
 
     ``kinds``: the section kinds to compare; when it names every kind ("all"), only the

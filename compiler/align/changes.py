@@ -45,7 +45,9 @@ def classify(matching: Matching) -> Changes:
     """``matching``: earlier document on the left, later on the right."""
     unchanged = [p for p in matching.pairs if change_of(p) == Change.UNCHANGED]
     reworded = [p for p in matching.pairs if change_of(p) == Change.REWORDED]
-    return Changes(unchanged, reworded, list(matching.unmatched_right), list(matching.unmatched_left))
+    return Changes(
+        unchanged, reworded, list(matching.unmatched_right), list(matching.unmatched_left)
+    )
 
 
 def change_of(pair: Pair) -> Change:

@@ -58,14 +58,19 @@ def match_items(
     if _canonical_key(right) < _canonical_key(left):
         mirrored = match_items(scorer, right, left, threshold)
         return Matching(
-            [Pair(p.right, p.left, p.score, word_diff(p.right.text, p.left.text)) for p in mirrored.pairs],
+            [
+                Pair(p.right, p.left, p.score, word_diff(p.right.text, p.left.text))
+                for p in mirrored.pairs
+            ],
             mirrored.unmatched_right,
             mirrored.unmatched_left,
         )
     scores = scorer.matrix([scorer.index(i) for i in left], [scorer.index(i) for i in right])
     assigned = assign(scores, threshold)
-    pairs = [Pair(left[i], right[j], float(scores[i, j]), word_diff(left[i].text, right[j].text))
-             for i, j in assigned]  # fmt: skip
+    pairs = [
+        Pair(left[i], right[j], float(scores[i, j]), word_diff(left[i].text, right[j].text))
+        for i, j in assigned
+    ]
     paired_left = {i for i, _ in assigned}
     paired_right = {j for _, j in assigned}
     return Matching(
@@ -82,7 +87,9 @@ def assign(scores: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     # Scores under the threshold count as zero, so they never push a good pair aside.
     useful = np.where(scores >= threshold, scores, 0.0)
     rows, cols = linear_sum_assignment(useful, maximize=True)
-    return sorted((int(i), int(j)) for i, j in zip(rows, cols, strict=True) if scores[i, j] >= threshold)
+    return sorted(
+        (int(i), int(j)) for i, j in zip(rows, cols, strict=True) if scores[i, j] >= threshold
+    )
 
 
 def _canonical_key(items: list[Item]) -> tuple[str, int, str]:

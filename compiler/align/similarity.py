@@ -65,10 +65,22 @@ _CITATION = re.compile(
 # feature "#area" to every item that names it, so "ngoại giao kinh tế" meets "kinh tế đối
 # ngoại"; its weight is learned like any other feature's.
 AREAS: dict[str, tuple[str, ...]] = {
-    "economic": ("ngoại giao kinh tế", "kinh tế đối ngoại", "xúc tiến đầu tư", "thu hút đầu tư",
-                 "xúc tiến thương mại", "hội nhập kinh tế", "kết nối doanh nghiệp"),
-    "information": ("thông tin đối ngoại", "tuyên truyền đối ngoại", "quảng bá hình ảnh",
-                    "quảng bá tiềm năng", "thông tin tuyên truyền"),
+    "economic": (
+        "ngoại giao kinh tế",
+        "kinh tế đối ngoại",
+        "xúc tiến đầu tư",
+        "thu hút đầu tư",
+        "xúc tiến thương mại",
+        "hội nhập kinh tế",
+        "kết nối doanh nghiệp",
+    ),
+    "information": (
+        "thông tin đối ngoại",
+        "tuyên truyền đối ngoại",
+        "quảng bá hình ảnh",
+        "quảng bá tiềm năng",
+        "thông tin tuyên truyền",
+    ),
     "culture": ("ngoại giao văn hóa", "văn hóa đối ngoại"),
     "staff": ("đào tạo", "bồi dưỡng", "đội ngũ cán bộ", "nguồn nhân lực", "xây dựng đội ngũ"),
     "research": ("nghiên cứu", "dự báo", "tham mưu chiến lược"),
@@ -76,17 +88,25 @@ AREAS: dict[str, tuple[str, ...]] = {
     "overseas": ("người việt nam ở nước ngoài", "kiều bào", "nvnonn"),
     "multilateral": ("đối ngoại đa phương", "cơ chế đa phương", "diễn đàn đa phương"),
     "border": ("biên giới", "cửa khẩu", "mốc quốc giới", "chủ quyền", "toàn vẹn lãnh thổ"),
-    "partners": ("đối tác", "địa phương nước ngoài", "quan hệ hữu nghị", "thỏa thuận hợp tác",
-                 "hợp tác quốc tế"),
+    "partners": (
+        "đối tác",
+        "địa phương nước ngoài",
+        "quan hệ hữu nghị",
+        "thỏa thuận hợp tác",
+        "hợp tác quốc tế",
+    ),
     "aid": ("phi chính phủ", "viện trợ", "oda", "ngo"),
     "security": ("an ninh", "quốc phòng", "thế lực thù địch", "diễn biến hòa bình"),
-    "technology": ("khoa học công nghệ", "khoa học kỹ thuật", "cách mạng công nghiệp",
-                   "chuyển đổi số"),
+    "technology": (
+        "khoa học công nghệ",
+        "khoa học kỹ thuật",
+        "cách mạng công nghiệp",
+        "chuyển đổi số",
+    ),
     "world": ("tình hình thế giới", "nước lớn", "cạnh tranh chiến lược", "cục diện"),
-}  # fmt: skip
+}
 
 _AREA_PHRASES = {area: tuple(fold(p) for p in phrases) for area, phrases in AREAS.items()}
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +197,9 @@ def _collocations(clause_lists: list[list[list[str]]], min_count: int, min_pmi: 
         if count < min_count:
             continue
         first, second = pair.split(" ")
-        pmi = math.log(count) + log_total - math.log(syllable_counts[first] * syllable_counts[second])
+        pmi = (
+            math.log(count) + log_total - math.log(syllable_counts[first] * syllable_counts[second])
+        )
         if pmi >= min_pmi:
             words.add(pair)
     return words
@@ -185,8 +207,11 @@ def _collocations(clause_lists: list[list[list[str]]], min_count: int, min_pmi: 
 
 def _areas(folded: str) -> list[str]:
     padded = f" {folded} "
-    return [f"#{area}" for area, phrases in _AREA_PHRASES.items()
-            if any(f" {phrase} " in padded for phrase in phrases)]  # fmt: skip
+    return [
+        f"#{area}"
+        for area, phrases in _AREA_PHRASES.items()
+        if any(f" {phrase} " in padded for phrase in phrases)
+    ]
 
 
 class Scorer:
@@ -197,7 +222,9 @@ class Scorer:
         self.tuning = tuning
         self._index = {id(item): n for n, item in enumerate(self.items)}
         title_clauses = [clauses(item.title) for item in self.items]
-        full_clauses = [t + clauses(item.text) for t, item in zip(title_clauses, self.items, strict=True)]
+        full_clauses = [
+            t + clauses(item.text) for t, item in zip(title_clauses, self.items, strict=True)
+        ]
         words = _collocations(full_clauses, 2, tuning.min_pmi)
         titles = [_features(c, words) for c in title_clauses]
         fulls = [_features(c, words) for c in full_clauses]
@@ -231,26 +258,37 @@ class Scorer:
         scores = np.empty(len(pairs), dtype=np.float32)
         for start in range(0, len(pairs), chunk):
             left, right = pairs[start : start + chunk, 0], pairs[start : start + chunk, 1]
-            t_l, t_r, f_l, f_r = self.titles[left], self.titles[right], self.fulls[left], self.fulls[right]
+            t_l, t_r, f_l, f_r = (
+                self.titles[left],
+                self.titles[right],
+                self.fulls[left],
+                self.fulls[right],
+            )
             cross = 0.5 * (_row_dots(t_l, f_r) + _row_dots(f_l, t_r))
             surface = self._wording_similarity(left, right, paired=True)
             blended = self._blend(_row_dots(t_l, t_r), _row_dots(f_l, f_r), cross, surface)
             scores[start : start + len(left)] = blended
         return scores
 
-    def _wording_similarity(self, left: Sequence[int], right: Sequence[int], paired: bool) -> np.ndarray:
+    def _wording_similarity(
+        self, left: Sequence[int], right: Sequence[int], paired: bool
+    ) -> np.ndarray:
         """rapidfuzz token-sort similarity (0–100) of the titles' content wording; 0 where a
         title has no content words. ``paired``: element-wise instead of all against all."""
         words_l = [self._wording[i] for i in left]
         words_r = [self._wording[j] for j in right]
         compare = cpdist if paired else cdist
-        scores = compare(words_l, words_r, scorer=fuzz.token_sort_ratio, dtype=np.float32, workers=1)
+        scores = compare(
+            words_l, words_r, scorer=fuzz.token_sort_ratio, dtype=np.float32, workers=1
+        )
         empty_l = np.array([not w for w in words_l])
         empty_r = np.array([not w for w in words_r])
         empty = empty_l | empty_r if paired else empty_l[:, None] | empty_r[None, :]
         return np.where(empty, 0.0, scores)
 
-    def _blend(self, title: np.ndarray, full: np.ndarray, cross: np.ndarray, surface: np.ndarray) -> np.ndarray:
+    def _blend(
+        self, title: np.ndarray, full: np.ndarray, cross: np.ndarray, surface: np.ndarray
+    ) -> np.ndarray:
         # rapidfuzz gives unrelated titles 30–50 out of 100: only wording beyond half alike counts.
         surface = np.clip((surface / 100.0 - 0.5) * 2.0, 0.0, 1.0)
         t = self.tuning
@@ -302,7 +340,9 @@ class Scorer:
 
     def _content_wording(self, title: str) -> str:
         """The title's syllables in order, less the generic ones."""
-        return " ".join(w for c in clauses(title) for w in c if self.idf.get(w, 0.0) > self._generic)
+        return " ".join(
+            w for c in clauses(title) for w in c if self.idf.get(w, 0.0) > self._generic
+        )
 
 
 def _row_dots(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:

@@ -49,11 +49,15 @@ class Themes:
     unique: list[Member]
 
 
-def find_themes(scorer: Scorer, members: list[Member], threshold: float = THEME_THRESHOLD) -> Themes:
+def find_themes(
+    scorer: Scorer, members: list[Member], threshold: float = THEME_THRESHOLD
+) -> Themes:
     members = sorted(members, key=_member_key)  # the input order must not matter
     if len(members) < 2:
         return Themes([], members)
-    scores = scorer.matrix([scorer.index(m.item) for m in members], [scorer.index(m.item) for m in members])
+    scores = scorer.matrix(
+        [scorer.index(m.item) for m in members], [scorer.index(m.item) for m in members]
+    )
     clusters = _cluster(scores, [f"{m.source}\x00{m.province}" for m in members], threshold)
     themes, unique = [], []
     for indices in clusters:

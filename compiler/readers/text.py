@@ -86,8 +86,10 @@ def _groups(lines: list[_Line]) -> list[list[_Line]]:
 
 
 def _blocks_from_group(group: list[_Line], source: str) -> list[Block]:
-    if len(group) == 2 and _SETEXT_RULE.match(group[1].text) and not opens_enumeration(
-        group[0].text
+    if (
+        len(group) == 2
+        and _SETEXT_RULE.match(group[1].text)
+        and not opens_enumeration(group[0].text)
     ):
         level = 1 if group[1].text.strip().startswith("=") else 2
         return [_block([group[0]], source, BlockRole.HEADING, level, group[1].number)]
@@ -122,7 +124,9 @@ def _finish(lines: list[_Line], source: str) -> Block:
     first = lines[0].text
     heading = _MD_HEADING.match(first)
     if heading and len(lines) == 1:
-        return _block(lines, source, BlockRole.HEADING, len(heading.group(1)), text=heading.group(2))
+        return _block(
+            lines, source, BlockRole.HEADING, len(heading.group(1)), text=heading.group(2)
+        )
     if first.lstrip().startswith("|"):
         if _TABLE_RULE.match(first):
             return _block(lines, source, BlockRole.FURNITURE)

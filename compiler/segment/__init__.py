@@ -49,4 +49,3 @@ def _paper(raw: PaperBlocks, from_article: bool) -> Paper:
         title_blocks=list(raw.title_blocks),
         author_block=raw.author,
     )
-

@@ -19,26 +19,50 @@ K = SectionKind
 HEADING_CUES: dict[SectionKind, tuple[str, ...]] = {
     K.CONTEXT: ("dac diem", "tinh hinh", "boi canh", "gioi thieu", "tong quan", "khai quat"),
     K.ACHIEVEMENTS: (
-        "ket qua", "thanh tuu", "dau an", "hoat dong doi ngoai", "thanh qua",
-        "cong tac lanh dao chi dao", "nhung viec da lam", "danh gia",
+        "ket qua",
+        "thanh tuu",
+        "dau an",
+        "hoat dong doi ngoai",
+        "thanh qua",
+        "cong tac lanh dao chi dao",
+        "nhung viec da lam",
+        "danh gia",
     ),
     K.OPPORTUNITIES: ("co hoi", "thoi co", "van hoi", "thuan loi"),
     K.CHALLENGES: (
-        "thach thuc", "kho khan", "han che", "ton tai", "vuong mac", "bat cap", "nguy co",
+        "thach thuc",
+        "kho khan",
+        "han che",
+        "ton tai",
+        "vuong mac",
+        "bat cap",
+        "nguy co",
     ),
     K.TASKS: (
-        "phuong huong", "nhiem vu", "giai phap", "dinh huong", "chang duong moi",
-        "ke hoach", "muc tieu",
+        "phuong huong",
+        "nhiem vu",
+        "giai phap",
+        "dinh huong",
+        "chang duong moi",
+        "ke hoach",
+        "muc tieu",
     ),
     K.PROPOSALS: ("kien nghi", "de xuat", "de nghi"),
     K.LESSONS: ("bai hoc",),
-}  # fmt: skip
+}
 
 # When a heading carries cues of several kinds, the first of this list wins; a heading with
 # both opportunity and challenge cues opens a compound section that hands over to its
 # sub-headings ("Những cơ hội và thách thức" → "Về cơ hội:", "Về khó khăn, thách thức:").
-PRIORITY = (K.LESSONS, K.PROPOSALS, K.CHALLENGES, K.OPPORTUNITIES, K.TASKS, K.ACHIEVEMENTS,
-            K.CONTEXT)  # fmt: skip
+PRIORITY = (
+    K.LESSONS,
+    K.PROPOSALS,
+    K.CHALLENGES,
+    K.OPPORTUNITIES,
+    K.TASKS,
+    K.ACHIEVEMENTS,
+    K.CONTEXT,
+)
 
 # Kinds a sub-heading may open inside another section (context and achievements cues are
 # too common in ordinary sub-headings: "Công tác nghiên cứu, dự báo tình hình").
@@ -70,7 +94,9 @@ def heading_kinds(text: str) -> set[SectionKind]:
     """All kinds whose cues occur in a heading."""
     key = ascii_fold(text)
     return {
-        kind for kind, cues in HEADING_CUES.items() if any(_cue_pattern(c).search(key) for c in cues)
+        kind
+        for kind, cues in HEADING_CUES.items()
+        if any(_cue_pattern(c).search(key) for c in cues)
     }
 
 

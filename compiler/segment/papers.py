@@ -26,7 +26,9 @@ _ANAPHORIC = re.compile(
     r"|tren da|cung voi do|theo do)\b|\b(?:thanh pho|tinh) (?:da|dang|se|tiep tuc|cho biet)\b"
 )
 # "tổ chức tại Hà Nội": a place where something happens, not the province speaking.
-_VENUE_BEFORE = re.compile(r"\b(?:tại|ở|đến|tới)\s+(?:(?:tỉnh|thành phố|TP\.?)\s+)?$", re.IGNORECASE)
+_VENUE_BEFORE = re.compile(
+    r"\b(?:tại|ở|đến|tới)\s+(?:(?:tỉnh|thành phố|TP\.?)\s+)?$", re.IGNORECASE
+)
 _MAX_AUTHOR_LINE = 80
 
 
@@ -51,8 +53,10 @@ def split_papers(blocks: list[Block]) -> Split:
     """``blocks``: normalised body blocks (no footnotes or furniture)."""
     starts = _paper_starts(blocks)
     if starts:
-        return Split([_paper_from(blocks, s, e) for s, e in _spans(starts, len(blocks))],
-                     blocks[: starts[0][0]])  # fmt: skip
+        return Split(
+            [_paper_from(blocks, s, e) for s, e in _spans(starts, len(blocks))],
+            blocks[: starts[0][0]],
+        )
     if _has_section_headings(blocks):
         title = blocks[:1] if blocks and _is_title(blocks[0]) else []
         body = blocks[len(title) :]
@@ -71,10 +75,9 @@ def _paper_starts(blocks: list[Block]) -> list[tuple[int, int | None]]:
                 first -= 1
             starts.append((first, index))
             current = provinces.from_author_line(block.text)
-        elif _is_title(block) and _names_new_province(block, current, blocks, index):
-            if not starts or starts[-1][0] != index:
-                starts.append((index, None))
-                current = _title_province(block)
+        elif _is_title(block) and _names_new_province(block, current):
+            starts.append((index, None))
+            current = _title_province(block)
     return _drop_signatures(_drop_title_runs(starts), blocks)
 
 
@@ -107,7 +110,9 @@ def _drop_title_runs(starts: list[tuple[int, int | None]]) -> list[tuple[int, in
     return result
 
 
-def _spans(starts: list[tuple[int, int | None]], count: int) -> list[tuple[tuple[int, int | None], int]]:
+def _spans(
+    starts: list[tuple[int, int | None]], count: int
+) -> list[tuple[tuple[int, int | None], int]]:
     ends = [s[0] for s in starts[1:]] + [count]
     return list(zip(starts, ends, strict=True))
 
@@ -115,7 +120,11 @@ def _spans(starts: list[tuple[int, int | None]], count: int) -> list[tuple[tuple
 def _paper_from(blocks: list[Block], start: tuple[int, int | None], end: int) -> PaperBlocks:
     first, author_index = start
     if author_index is not None:
-        title, author, body = blocks[first:author_index], blocks[author_index], blocks[author_index + 1 : end]
+        title, author, body = (
+            blocks[first:author_index],
+            blocks[author_index],
+            blocks[author_index + 1 : end],
+        )
         province = provinces.from_author_line(author.text)
     else:
         title, author, body = [blocks[first]], None, blocks[first + 1 : end]
@@ -143,9 +152,7 @@ def _is_title(block: Block) -> bool:
     return is_caps(block.text) or block.bold
 
 
-def _names_new_province(
-    block: Block, current: provinces.Province | None, blocks: list[Block], index: int
-) -> bool:
+def _names_new_province(block: Block, current: provinces.Province | None) -> bool:
     if not _TITLE_WORDS.match(ascii_fold(block.text)):
         return False
     province = _title_province(block)
@@ -166,9 +173,9 @@ def _most_mentioned(blocks: list[Block]) -> provinces.Province | None:
 
 
 def _is_venue(text: str, start: int) -> bool:
-    """"… tổ chức tại Hà Nội": a venue. "Tại Cần Thơ, …" opening a paragraph is its subject."""
+    """ "… tổ chức tại Hà Nội": a venue. "Tại Cần Thơ, …" opening a paragraph is its subject."""
     before = text[max(0, start - 12) : start]
-    return bool(_VENUE_BEFORE.search(before)) and bool(text[: start].strip(" ,").count(" ") > 1)
+    return bool(_VENUE_BEFORE.search(before)) and bool(text[:start].strip(" ,").count(" ") > 1)
 
 
 def _has_section_headings(blocks: list[Block]) -> bool:
@@ -178,7 +185,12 @@ def _has_section_headings(blocks: list[Block]) -> bool:
     for block in blocks:
         label = block_label(block)
         text = label.rest if label else block.text
-        shaped = block.role == BlockRole.HEADING or is_caps(text) or block.bold or is_phrase_heading(text)
+        shaped = (
+            block.role == BlockRole.HEADING
+            or is_caps(text)
+            or block.bold
+            or is_phrase_heading(text)
+        )
         if shaped and len(text) <= 160:
             kinds.add(cues.heading_kind(text))
     return len(kinds & cues.SPECIFIC_KINDS) >= 2
@@ -189,7 +201,9 @@ def _has_section_headings(blocks: list[Block]) -> bool:
 
 def _article_papers(blocks: list[Block]) -> list[PaperBlocks]:
     """Group an article's paragraphs by the province they speak of."""
-    title = blocks[:1] if blocks and (is_phrase_heading(blocks[0].text) or _is_title(blocks[0])) else []
+    title = (
+        blocks[:1] if blocks and (is_phrase_heading(blocks[0].text) or _is_title(blocks[0])) else []
+    )
     general = PaperBlocks(title, None, None)
     by_province: dict[str, PaperBlocks] = {}
     previous: provinces.Province | None = None

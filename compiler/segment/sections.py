@@ -105,12 +105,14 @@ def _opened_by_heading(node: Node, current: _Draft, drafts: list[_Draft]) -> _Dr
     text = run_in[0] if run_in else node.text_without_label
     cue, compound = cues.heading_kind(text), cues.compound_kinds(text)
     if node.parent is None:
-        kind = compound[0] if compound else cue or _kind_from_subheadings(node) or _fallback_kind(drafts)
+        kind = (
+            compound[0]
+            if compound
+            else cue or _kind_from_subheadings(node) or _fallback_kind(drafts)
+        )
     elif compound and not current.compound:
         kind = compound[0]
-    elif current.compound and cue in current.compound:
-        kind = cue
-    elif cue in cues.SPECIFIC_KINDS and (cue != current.kind or current.compound):
+    elif _hands_over(current, cue):
         kind = cue
     else:
         return None
@@ -123,6 +125,14 @@ def _opened_by_heading(node: Node, current: _Draft, drafts: list[_Draft]) -> _Dr
     else:
         draft.heading_blocks.append(node.block)
     return draft
+
+
+def _hands_over(current: _Draft, cue: SectionKind | None) -> bool:
+    """A sub-heading opens a section of its own kind inside a compound section, or when it
+    names a specific kind other than the open one."""
+    if current.compound and cue in current.compound:
+        return True
+    return cue in cues.SPECIFIC_KINDS and (cue != current.kind or bool(current.compound))
 
 
 def _run_in(node: Node) -> tuple[str, str] | None:
@@ -201,7 +211,9 @@ def _split_by_cues(draft: _Draft, blocks: list[Block]) -> list[_Draft]:
     return parts
 
 
-def _split_closing(drafts: list[_Draft], blocks: list[Block], nodes: dict[int, Node]) -> list[_Draft]:
+def _split_closing(
+    drafts: list[_Draft], blocks: list[Block], nodes: dict[int, Node]
+) -> list[_Draft]:
     """Paragraphs trailing the last list of a paper, when every earlier item of that list
     was one paragraph long, are closing remarks, not part of the last item."""
     last = drafts[-1]
@@ -229,7 +241,9 @@ def _finish(draft: _Draft, blocks: list[Block], nodes: dict[int, Node], leads: s
     return Section(draft.kind, heading, provenance, paragraphs, items, list(draft.heading_blocks))
 
 
-def _items(draft: _Draft, blocks: list[Block], nodes: dict[int, Node], leads: set[int]) -> list[Item]:
+def _items(
+    draft: _Draft, blocks: list[Block], nodes: dict[int, Node], leads: set[int]
+) -> list[Item]:
     members = set(draft.indices) - set(draft.extra)
     starts = _item_nodes(draft, nodes, members)
     if not starts:
@@ -239,7 +253,9 @@ def _items(draft: _Draft, blocks: list[Block], nodes: dict[int, Node], leads: se
             if i not in leads and not _is_plain_heading(blocks[i], nodes.get(i))
         ]
         if draft.kind == K.PROPOSALS and not draft.heading_blocks:
-            return [_make_item(None, [p.with_text(ask)]) for p in paragraphs for ask in _asks(p.text)]
+            return [
+                _make_item(None, [p.with_text(ask)]) for p in paragraphs for ask in _asks(p.text)
+            ]
         return [_make_item(None, [p]) for p in paragraphs]
     items = []
     for node in starts:
@@ -289,7 +305,9 @@ def _ancestor_in(node: Node, indices: set[int]) -> bool:
     return False
 
 
-def _item_extent(node: Node, section: list[int], nodes: dict[int, Node], leads: set[int]) -> list[int]:
+def _item_extent(
+    node: Node, section: list[int], nodes: dict[int, Node], leads: set[int]
+) -> list[int]:
     """The item's own paragraph, its sub-items and the plain paragraphs that follow."""
     inside = {n.index for n in node.descendants()}
     extent = [node.index]
@@ -320,4 +338,3 @@ def item_title(first_paragraph: str) -> str:
         return text[: end.start()].rstrip()
     words = text.split()
     return " ".join(words[:25]) + "…"
-
