@@ -225,3 +225,79 @@ def terminal_width() -> int:
     import shutil
 
     return max(80, min(160, shutil.get_terminal_size((110, 24)).columns))
+
+
+def language_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--language", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
+        help="Language of the report's own wording (the papers' text is never translated).",
+    )(command)  # fmt: skip
+
+
+@main.command()
+@sources_argument
+@click.option(
+    "--output", "-o", "outputs", multiple=True, type=click.Path(path_type=Path),
+    help="Report file (.docx or .pdf); repeatable. Default: output/briefing.docx and .pdf.",
+)  # fmt: skip
+@click.option("--title", help="Meeting title for the cover.")
+@click.option(
+    "--date", "created", type=click.DateTime(["%Y-%m-%d"]),
+    help="Date on the cover and in the files' metadata (YYYY-MM-DD). Default: "
+    "SOURCE_DATE_EPOCH if set, else today.",
+)  # fmt: skip
+@click.option(
+    "--provinces", "-p", multiple=True, help="Only these provinces; repeat or comma-separate."
+)
+@click.option(
+    "--sections", "-s", multiple=True,
+    help="Section kinds with themes and items (default: opportunities, challenges, tasks, proposals).",
+)  # fmt: skip
+@language_option
+@click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Reference .docx whose styles the Word report uses.")  # fmt: skip
+def pack(
+    sources: tuple[Path, ...], outputs: tuple[Path, ...], title: str | None, created: Any,
+    provinces: tuple[str, ...], sections: tuple[str, ...], language: str, template: Path | None,
+) -> None:  # fmt: skip
+    """Compile SOURCES into a briefing pack: overview, shared themes, every province's items."""
+    from compiler.pack import DEFAULT_OUTPUTS, PackOptions
+
+    options = PackOptions(
+        sources=sources,
+        outputs=outputs or DEFAULT_OUTPUTS,
+        title=title,
+        created=created.date() if created else None,
+        kinds=_pack_kinds(sections),
+        provinces=tuple(p.strip() for value in provinces for p in value.split(",") if p.strip()),
+        language=language,
+        template=template,
+    )
+    run_pack(options)
+
+
+@main.command()
+@click.argument("manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def build(manifest: Path) -> None:
+    """Regenerate a meeting's whole pack from a MANIFEST (.toml): same inputs, same files."""
+    from compiler.pack import load_manifest
+
+    run_pack(load_manifest(manifest))
+
+
+def _pack_kinds(sections: tuple[str, ...]) -> tuple[Any, ...]:
+    from compiler.report.builders import PACK_KINDS
+    from compiler.selection import parse_kinds
+
+    return tuple(parse_kinds(sections)) if sections else PACK_KINDS
+
+
+def run_pack(options: Any) -> None:
+    from compiler.pack import build_pack
+
+    result = build_pack(options)
+    for failure in result.failures:
+        click.echo(str(failure), err=True)
+    for path in result.written:
+        click.echo(f"wrote {path}")
+    finish(result)

@@ -56,7 +56,8 @@ def test_short_help_option() -> None:
 @pytest.mark.parametrize("command", sorted(main.commands))
 def test_every_command_has_help(command: str) -> None:
     result = run_cli(command, "--help")
-    assert result.stdout.startswith(f"Usage: brief {command} [OPTIONS] SOURCES...")
+    usage = "MANIFEST" if command == "build" else "SOURCES..."
+    assert result.stdout.startswith(f"Usage: brief {command} [OPTIONS] {usage}")
     assert main.commands[command].help, f"{command} has no docstring"
     assert result.stderr == ""
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import re
+
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
@@ -20,7 +22,7 @@ from compiler.model import Item
 
 # Average score within a theme (tuned with tests/align_gold.py, like MATCH_THRESHOLD).
 THEME_THRESHOLD = 0.13
-_LABEL_WORDS = 14
+_LABEL_WORDS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,11 +100,26 @@ def _theme(group: list[Member], indices: list[int], scores: np.ndarray) -> Theme
     return Theme(short_label(central.item.title), ordered, cohesion)
 
 
+# Openings that frame a sentence without saying its point ("Về mặt khách quan, …").
+_OPENER = re.compile(
+    r"^(?:về mặt (?:khách quan|chủ quan)|trong (?:những năm|thời gian) (?:gần đây|qua|tới)"
+    r"|đồng thời|bên cạnh đó|ngoài ra|tuy nhiên|trong đó|thời gian tới|hiện nay|theo đó)[,:]?\s+",
+    re.IGNORECASE,
+)
+
+
 def short_label(title: str) -> str:
-    words = title.split()
-    label = " ".join(words[:_LABEL_WORDS]).rstrip(",;:")
-    label = label[:1].upper() + label[1:]
-    return label + ("…" if len(words) > _LABEL_WORDS else "")
+    """A theme's label from its central item's title: the point, not its framing, at most
+    ``_LABEL_WORDS`` words, cut at a clause boundary where one comes soon enough."""
+    text = title.strip().rstrip("…")
+    while (match := _OPENER.match(text)) and len(text) > match.end():
+        text = text[match.end() :]
+    words = text.split()
+    if len(words) > _LABEL_WORDS:
+        clause = re.split(r"[;:.]|, (?=[^,]{20,})", text, maxsplit=1)[0].split()
+        words = clause if 4 <= len(clause) <= _LABEL_WORDS + 4 else words[:_LABEL_WORDS]
+        text = " ".join(words).rstrip(",;:") + ("…" if len(words) < len(text.split()) else "")
+    return text[:1].upper() + text[1:]
 
 
 def _member_key(member: Member) -> tuple[str, str, int]:
