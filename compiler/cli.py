@@ -229,37 +229,58 @@ def terminal_width() -> int:
 
 def language_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
-        "--language", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
+        "--language",
+        type=click.Choice(["vi", "en"]),
+        default="vi",
+        show_default=True,
         help="Language of the report's own wording (the papers' text is never translated).",
-    )(command)  # fmt: skip
+    )(command)
 
 
 @main.command()
 @sources_argument
 @click.option(
-    "--output", "-o", "outputs", multiple=True, type=click.Path(path_type=Path),
+    "--output",
+    "-o",
+    "outputs",
+    multiple=True,
+    type=click.Path(path_type=Path),
     help="Report file (.docx or .pdf); repeatable. Default: output/briefing.docx and .pdf.",
-)  # fmt: skip
+)
 @click.option("--title", help="Meeting title for the cover.")
 @click.option(
-    "--date", "created", type=click.DateTime(["%Y-%m-%d"]),
+    "--date",
+    "created",
+    type=click.DateTime(["%Y-%m-%d"]),
     help="Date on the cover and in the files' metadata (YYYY-MM-DD). Default: "
     "SOURCE_DATE_EPOCH if set, else today.",
-)  # fmt: skip
+)
 @click.option(
     "--provinces", "-p", multiple=True, help="Only these provinces; repeat or comma-separate."
 )
 @click.option(
-    "--sections", "-s", multiple=True,
-    help="Section kinds with themes and items (default: opportunities, challenges, tasks, proposals).",
-)  # fmt: skip
+    "--sections",
+    "-s",
+    multiple=True,
+    help="Section kinds with themes and items "
+    "(default: opportunities, challenges, tasks, proposals).",
+)
 @language_option
-@click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Reference .docx whose styles the Word report uses.")  # fmt: skip
+@click.option(
+    "--template",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Reference .docx whose styles the Word report uses.",
+)
 def pack(
-    sources: tuple[Path, ...], outputs: tuple[Path, ...], title: str | None, created: Any,
-    provinces: tuple[str, ...], sections: tuple[str, ...], language: str, template: Path | None,
-) -> None:  # fmt: skip
+    sources: tuple[Path, ...],
+    outputs: tuple[Path, ...],
+    title: str | None,
+    created: Any,
+    provinces: tuple[str, ...],
+    sections: tuple[str, ...],
+    language: str,
+    template: Path | None,
+) -> None:
     """Compile SOURCES into a briefing pack: overview, shared themes, every province's items."""
     from compiler.pack import DEFAULT_OUTPUTS, PackOptions
 

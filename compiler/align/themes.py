@@ -9,9 +9,8 @@ its province. The output is deterministic: clusters and members are sorted.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import re
+from dataclasses import dataclass
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage

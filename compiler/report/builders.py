@@ -227,9 +227,10 @@ def comparison_report(comparison: Comparison, options: ReportOptions) -> Report:
     left_name, right_name = _side_name(left), _side_name(right)
     if comparison.same_province:
         title = text.changes_title.format(
-            province=left.paper.province, left=PurePath(left.document.source).name,
+            province=left.paper.province,
+            left=PurePath(left.document.source).name,
             right=PurePath(right.document.source).name,
-        )  # fmt: skip
+        )
     else:
         title = text.comparison_title.format(left=left_name, right=right_name)
     title = clean_text(options.title or title)
