@@ -54,7 +54,7 @@ _PATTERNS: list[tuple[LabelKind, re.Pattern[str]]] = [
         ),
     ),
     (LabelKind.DECIMAL, re.compile(r"(?P<label>(?P<num>\d{1,2}(?:\.\d{1,2})+)[.)\-]?)\s*(?=\S)")),
-    (LabelKind.ARABIC, re.compile(r"(?P<label>(?P<num>\d{1,2})[.)\-])(?:\s+|(?=[^\W\d_]))")),
+    (LabelKind.ARABIC, re.compile(r"(?P<label>(?P<num>\d{1,3})[.)\-])(?:\s+|(?=[^\W\d_]))")),
     (LabelKind.ROMAN, re.compile(r"(?P<label>(?P<roman>[IVXLC]{1,6})[.)\-])\s+")),
     (LabelKind.LETTER, re.compile(r"(?P<label>(?P<letter>[a-zđ])[).])\s+")),
     (LabelKind.PAREN, re.compile(r"(?P<label>\((?P<num>\d{1,2}|[a-zđ])\))\s+")),

@@ -92,7 +92,7 @@ VI = Labels(
     pairs_caption="Các nội dung tương ứng: {kind}",
     change_status={
         "unchanged": "Giữ nguyên",
-        "reworded": "Điều chỉnh cách diễn đạt",
+        "reworded": "Điều chỉnh",
         "new": "Mới",
         "dropped": "Không còn",
     },
