@@ -177,10 +177,10 @@ def themes_view(section_themes: list[Any], width: int = 110) -> str:
             lines.append(f"     {len(theme.provinces)} provinces: {', '.join(theme.provinces)}")
             for member in theme.members:
                 text = f"{member.province}: {member.item.label or '·'} {member.item.title}"
-                lines.append(textwrap.shorten(f"       - {text}", width))
+                lines.append("       - " + textwrap.shorten(text, width - 9))
         if unique:
             lines.append("  Unique:")
             for member in unique:
                 text = f"{member.province}: {member.item.label or '·'} {member.item.title}"
-                lines.append(textwrap.shorten(f"     - {text}", width))
+                lines.append("     - " + textwrap.shorten(text, width - 7))
     return "\n".join(lines).lstrip("\n")

@@ -149,6 +149,38 @@ def clauses(text: str) -> list[list[str]]:
 _OCR_FIRST = frozenset(first for first, _ in _OCR_PAIRS)
 
 
+def correct_ocr(text: str) -> str:
+    """The text with known OCR slips corrected, for labels the tool writes itself."""
+    words = text.split(" ")
+    for i in range(len(words) - 1):
+        pair = _OCR_PAIRS.get((_bare(words[i]), _bare(words[i + 1])))
+        if pair:
+            words[i] = _respell(words[i], pair[0])
+            words[i + 1] = _respell(words[i + 1], pair[1])
+    return " ".join(words)
+
+
+def _bare(word: str) -> str:
+    return fold(word).strip(".,;:!?()“”\"'")
+
+
+def _respell(word: str, correct: str) -> str:
+    core = _bare(word)
+    start = fold(word).find(core)
+    if word[start : start + 1].isupper():
+        correct = correct[:1].upper() + correct[1:]
+    return word[:start] + correct + word[start + len(core) :]
+
+
+def has_ocr_slip(text: str) -> bool:
+    """Whether a text holds one of the known OCR slips ("Chủ trọng" for "Chú trọng")."""
+    return any(
+        (a, b) in _OCR_PAIRS
+        for clause in clauses(text)
+        for a, b in zip(clause, clause[1:], strict=False)
+    )
+
+
 def _fix_ocr(syllables: list[str]) -> list[str]:
     fixed = list(syllables)
     for i in range(len(fixed) - 1):

@@ -16,7 +16,7 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
-from compiler.align.similarity import Scorer
+from compiler.align.similarity import Scorer, correct_ocr, has_ocr_slip
 from compiler.model import Item
 
 # Average score within a theme (tuned with tests/align_gold.py, like MATCH_THRESHOLD).
@@ -91,12 +91,14 @@ def _theme(group: list[Member], indices: list[int], scores: np.ndarray) -> Theme
     sub = scores[np.ix_(indices, indices)]
     cross = np.array([[a.province != b.province for b in group] for a in group])
     centrality = np.where(cross, sub, 0.0).sum(axis=1) / np.maximum(cross.sum(axis=1), 1)
-    # The most central member names the theme; among near ties, the shortest title.
+    # The most central member names the theme; among near ties, a title free of OCR slips,
+    # then the shortest.
     near = [i for i, value in enumerate(centrality) if value >= centrality.max() - 0.02]
-    central = group[min(near, key=lambda i: (len(group[i].item.title), i))]
+    title = [group[i].item.title for i in range(len(group))]
+    central = group[min(near, key=lambda i: (has_ocr_slip(title[i]), len(title[i]), i))]
     ordered = sorted(group, key=_member_key)
     cohesion = float(sub[cross].mean()) if cross.any() else 0.0
-    return Theme(short_label(central.item.title), ordered, cohesion)
+    return Theme(short_label(correct_ocr(central.item.title)), ordered, cohesion)
 
 
 # Openings that frame a sentence without saying its point ("Về mặt khách quan, …").

@@ -15,6 +15,7 @@ from pathlib import Path
 from compiler.enumeration import opens_enumeration
 from compiler.errors import SourceError
 from compiler.model import Block, BlockRole, Provenance
+from compiler.readers import legacy
 
 FORMAT = "text"
 SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -39,24 +40,23 @@ def read(path: Path, display_name: str) -> list[Block]:
 
 
 def decode(data: bytes, display_name: str) -> str:
-    """UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is refused clearly."""
+    """UTF-8 (with or without BOM) or UTF-16 with BOM, TCVN3/VNI glyph codes converted;
+    legacy Vietnamese bytes (see ``legacy``); anything else is refused clearly."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return legacy.detect_and_convert(data.decode("utf-16"))[0]
     if b"\x00" in data[:4096]:
         raise SourceError(display_name, "not a text file (binary content)")
     try:
-        return data.decode("utf-8-sig")
+        return legacy.detect_and_convert(data.decode("utf-8-sig"))[0]
     except UnicodeDecodeError as error:
         return _decode_legacy(data, display_name, error)
 
 
 def _decode_legacy(data: bytes, display_name: str, error: UnicodeDecodeError) -> str:
-    # Windows-1258 is the one legacy Vietnamese code page Python knows; its bytes 0x80-0xFF
-    # are almost all letters, so accept it only when the result reads as Vietnamese.
-    text = data.decode("cp1258", errors="replace")
-    vietnamese = sum(text.count(ch) for ch in "ơưăâêôđƠƯĂÂÊÔĐ")
-    if "\ufffd" not in text and vietnamese >= max(3, len(text) // 400):
-        return text
+    # Windows-1258, TCVN3, VNI or VISCII bytes, whichever reads as Vietnamese.
+    decoded = legacy.decode_bytes(data)
+    if decoded is not None:
+        return decoded[0]
     raise SourceError(
         display_name, f"not UTF-8 text (invalid byte at offset {error.start}); save it as UTF-8"
     )

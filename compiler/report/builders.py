@@ -168,7 +168,8 @@ def _themes_table(entry: SectionThemes, text: Labels) -> Table:
 
 
 def _wording(member: Member) -> Paragraph:
-    label = f" ({member.item.label})" if member.item.label else ""
+    shown = member.item.label not in ("", "-", "+", "•", "–")  # a bare bullet says nothing
+    label = f" ({member.item.label})" if shown else ""
     return Paragraph(
         (
             Run(f"{member.province}{label}: ", bold=True),

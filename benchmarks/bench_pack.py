@@ -1,0 +1,113 @@
+"""Report benchmark (run by hand: ``python benchmarks/bench_pack.py``).
+
+For the seed compilation and a synthetic 63-province compilation: seconds to read and align,
+to build the report, to write the DOCX and the PDF (in-process), pages, peak memory; then
+the time LibreOffice needs to convert the same DOCX to PDF, and the ratio to our PDF.
+"""
+
+from __future__ import annotations
+
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.synthetic import national_compilation, seed_path  # noqa: E402
+from compiler import align  # noqa: E402
+from compiler.ingest import load_document  # noqa: E402
+from compiler.report.builders import PACK_KINDS, ReportOptions, briefing_pack  # noqa: E402
+from compiler.writers import WriterOptions, write_report  # noqa: E402
+
+
+def measure(source: Path, folder: Path, label: str) -> dict[str, float]:
+    start = time.perf_counter()
+    document = load_document(source)
+    read = time.perf_counter()
+    themes = align.themes([document], list(PACK_KINDS))
+    aligned = time.perf_counter()
+    report = briefing_pack([document], themes, ReportOptions(created=date(2025, 12, 15)))
+    built = time.perf_counter()
+    docx, pdf = folder / f"{label}.docx", folder / f"{label}.pdf"
+    write_report(report, docx, WriterOptions())
+    wrote_docx = time.perf_counter()
+    write_report(report, pdf, WriterOptions())
+    wrote_pdf = time.perf_counter()
+    from pypdf import PdfReader
+
+    numbers = {
+        "papers": len(document.papers),
+        "read s": read - start,
+        "themes s": aligned - read,
+        "build report s": built - aligned,
+        "write DOCX s": wrote_docx - built,
+        "write PDF s": wrote_pdf - wrote_docx,
+        "total in-process s": wrote_pdf - start,
+        "PDF pages": len(PdfReader(str(pdf)).pages),
+    }
+    numbers.update(libreoffice(docx, folder, wrote_pdf - wrote_docx))
+    numbers["peak MB (tracemalloc, PDF write)"] = _peak(report, folder / f"{label}-mem.pdf")
+    return numbers
+
+
+def libreoffice(docx: Path, folder: Path, our_pdf_seconds: float) -> dict[str, float]:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        return {}
+    profile = f"-env:UserInstallation=file://{folder / 'lo-profile'}"
+    command = [
+        soffice,
+        profile,
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(folder / "lo"),
+        str(docx),
+    ]
+    subprocess.run(command, capture_output=True, check=True)  # warm-up: profile creation
+    start = time.perf_counter()
+    subprocess.run(command, capture_output=True, check=True)
+    seconds = time.perf_counter() - start
+    from pypdf import PdfReader
+
+    pages = len(PdfReader(str(folder / "lo" / f"{docx.stem}.pdf")).pages)
+    return {
+        "LibreOffice DOCX→PDF s": seconds,
+        "LibreOffice pages": pages,
+        "LibreOffice / our PDF (time ratio)": seconds / our_pdf_seconds,
+    }
+
+
+def _peak(report, path: Path) -> float:
+    tracemalloc.start()
+    write_report(report, path, WriterOptions())
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 1e6
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        national = folder / "national.txt"
+        national.write_text(national_compilation(), encoding="utf-8")
+        for label, source in (("seed", seed_path()), ("national", national)):
+            print(f"\n== {label} ({source.name})")
+            for key, value in measure(source, folder, label).items():
+                print(
+                    f"  {key:<40} {value:,.2f}"
+                    if isinstance(value, float)
+                    else f"  {key:<40} {value:,}"
+                )
+    print(f"\npeak RSS MB: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f}")
+
+
+if __name__ == "__main__":
+    main()
