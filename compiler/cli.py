@@ -133,6 +133,12 @@ def section_option(default: str | None = None) -> Callable[..., Any]:
     )
 
 
+def outputs_option(help_text: str) -> Callable[..., Any]:
+    return click.option(
+        "--output", "-o", "outputs", multiple=True, type=click.Path(path_type=Path), help=help_text
+    )
+
+
 def format_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--format",
@@ -151,14 +157,7 @@ def format_option(command: Callable[..., Any]) -> Callable[..., Any]:
 @section_option()
 @format_option
 @click.option("--full", is_flag=True, help="Text view: diff full texts, not titles.")
-@click.option(
-    "--output",
-    "-o",
-    "outputs",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Also write the comparison as a report (.docx or .pdf); repeatable.",
-)
+@outputs_option("Also write the comparison as a report (.docx or .pdf); repeatable.")
 def compare(
     sources: tuple[Path, ...],
     left: str,
@@ -239,14 +238,7 @@ def language_option(command: Callable[..., Any]) -> Callable[..., Any]:
 
 @main.command()
 @sources_argument
-@click.option(
-    "--output",
-    "-o",
-    "outputs",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Report file (.docx or .pdf); repeatable. Default: output/briefing.docx and .pdf.",
-)
+@outputs_option("Report file (.docx or .pdf); repeatable. Default: output/briefing.docx and .pdf.")
 @click.option("--title", help="Meeting title for the cover.")
 @click.option(
     "--date",

@@ -142,3 +142,29 @@ def roman_value(numeral: str) -> int:
         value = _ROMAN[current]
         total += -value if following != " " and _ROMAN[following] > value else value
     return total
+
+
+_NUMERALS = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+
+
+def to_roman(value: int) -> str:
+    """Upper-case roman numeral of a positive number (4 → "IV")."""
+    result = []
+    for number, numeral in _NUMERALS:
+        count, value = divmod(value, number)
+        result.append(numeral * count)
+    return "".join(result)

@@ -160,12 +160,3 @@ def labels(language: str = "vi") -> Labels:
 
 def date_line(value: date, language: str = "vi") -> str:
     return labels(language).date_line.format(day=value.day, month=value.month, year=value.year)
-
-
-def roman(number: int) -> str:
-    numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-    result = ""
-    for value, numeral in numerals:
-        while number >= value:
-            result, number = result + numeral, number - value
-    return result

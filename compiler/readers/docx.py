@@ -40,6 +40,7 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from lxml import etree
 
+from compiler.enumeration import to_roman
 from compiler.errors import SourceError
 from compiler.model import Block, BlockRole, Provenance
 
@@ -482,34 +483,11 @@ def _format_number(value: int, fmt: str) -> str:
         letters = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
         return letters.upper() if fmt == "upperLetter" else letters
     if fmt in {"lowerRoman", "upperRoman"}:
-        roman = _roman(value)
+        roman = to_roman(value)
         return roman.lower() if fmt == "lowerRoman" else roman
     if fmt == "decimalZero":
         return f"{value:02d}"
     return "" if fmt == "none" else str(value)
-
-
-def _roman(value: int) -> str:
-    numerals = (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    )
-    result = []
-    for number, numeral in numerals:
-        count, value = divmod(value, number)
-        result.append(numeral * count)
-    return "".join(result)
 
 
 # --- blocks --------------------------------------------------------------------------

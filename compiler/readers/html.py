@@ -54,7 +54,7 @@ _SKIP_TAGS = _names(
 _SKIP_ROLES = _names("navigation banner contentinfo complementary search menu menubar")
 _JUNK_NAMES = _names(
     "menu nav navbar navigation breadcrumb breadcrumbs sidebar share sharing social"
-    " cookie cookies advert advertisement banner"
+    " cookie cookies advert advertisement comments related"
 )
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -143,13 +143,16 @@ class _Element:
     tag: str
     skip: bool = False
     bold: bool = False
-    # Lists: the next number and its step (-1 for reversed), the label style.
+    # Lists: the next number, its step (-1 for reversed), the label style; a reversed list
+    # without a start counts down from its number of items, known at its end.
     counter: int = 1
     step: int = 1
     style: str = "1"
-    # List items: the label, given to the first paragraph only.
+    count_down: bool = False
+    # List items: the label, given to the first paragraph only, and the list.
     label: str | None = None
-    # Table cells: the blocks made inside.
+    owner: _Element | None = None
+    # Table cells and lists: the blocks made inside (cells) or labelled by them (lists).
     blocks: list[int] = field(default_factory=list)
 
 
@@ -242,6 +245,13 @@ class _PageParser(HTMLParser):
             if element.tag in ("td", "th") and len(element.blocks) >= _LAYOUT_CELL:
                 for index in element.blocks:
                     self._blocks[index] = replace(self._blocks[index], role=BlockRole.BODY)
+            elif element.count_down:
+                self._count_down(element)
+
+    def _count_down(self, ol: _Element) -> None:
+        for position, index in enumerate(ol.blocks):
+            label = _format_number(len(ol.blocks) - position, ol.style)
+            self._blocks[index] = replace(self._blocks[index], list_label=f"{label}.")
 
     def _element(self, tag: str, attrs: dict[str, str | None]) -> _Element:
         parent = self._stack[-1]
@@ -253,7 +263,7 @@ class _PageParser(HTMLParser):
         if tag in ("ol", "ul", "menu"):
             _start_list(element, attrs)
         elif tag == "li":
-            element.label = self._list_label(attrs)
+            self._label_item(element, attrs)
         return element
 
     def _skipped(self, tag: str, attrs: dict[str, str | None]) -> bool:
@@ -268,17 +278,18 @@ class _PageParser(HTMLParser):
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         return any(token.lower() in _JUNK_NAMES for token in _NAME_TOKENS.findall(names))
 
-    def _list_label(self, attrs: dict[str, str | None]) -> str:
+    def _label_item(self, item: _Element, attrs: dict[str, str | None]) -> None:
         lists = [e for e in self._stack if e.tag in ("ol", "ul", "menu")]
         if not lists or lists[-1].tag != "ol":
-            return "-"
-        current = lists[-1]
+            item.label = "-"
+            return
+        item.owner = current = lists[-1]
         value = _int(attrs.get("value"))
         if value is not None:
             current.counter = value
         label = _format_number(current.counter, attrs.get("type") or current.style)
         current.counter += current.step
-        return f"{label}."
+        item.label = f"{label}."
 
     # -- blocks --
 
@@ -301,6 +312,8 @@ class _PageParser(HTMLParser):
             if element.tag == "li":
                 label, element.label = element.label, None  # later paragraphs: body text
                 role = BlockRole.LIST_ITEM if label else BlockRole.BODY
+                if label and element.owner:
+                    element.owner.blocks.append(number - 1)
                 break
             if element.tag in ("td", "th"):
                 role = BlockRole.TABLE_CELL
@@ -315,6 +328,7 @@ def _start_list(element: _Element, attrs: dict[str, str | None]) -> None:
     element.step = -1 if "reversed" in attrs else 1
     start = _int(attrs.get("start"))
     element.counter = start if start is not None else 1
+    element.count_down = element.tag == "ol" and element.step == -1 and start is None
 
 
 def _has_style(attrs: dict[str, str | None], pattern: re.Pattern[str]) -> bool:

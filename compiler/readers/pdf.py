@@ -24,7 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from compiler.enumeration import opens_enumeration
+from compiler.enumeration import LabelKind, opens_enumeration, parse_label
 from compiler.errors import SourceError
 from compiler.model import Block, Provenance
 from compiler.readers import legacy
@@ -66,7 +66,7 @@ def read(path: Path, display_name: str) -> list[Block]:
         provenance = Provenance(display_name, page_start=number, page_end=number)
         blocks.extend(
             replace(block, provenance=provenance)
-            for block in blocks_from_text("\n".join(page_lines), display_name)
+            for block in blocks_from_text("\n".join(_join_wrapped(page_lines)), display_name)
         )
     return blocks
 
@@ -175,6 +175,46 @@ def _short(error: Exception) -> str:
     lines = str(error).strip().splitlines()
     text = lines[0] if lines else type(error).__name__
     return text if len(text) <= 120 else text[:117] + "..."
+
+
+# --- hard wraps the text reader would take for list items -------------------------------
+
+_ENDS_SENTENCE = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
+_FULL_LINE = 0.8  # of a page's typical long line: a line that ran on to the next one
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """Join a full line that ends mid-sentence and the line it runs on to when that line
+    merely looks like a list item: "kinh tế" / "- xã hội", "Nghị quyết số" / "36-NQ/TW"."""
+    long_lines = sorted(len(line.strip()) for line in lines if len(line.strip()) >= 40)
+    if not long_lines:
+        return lines
+    full = _FULL_LINE * long_lines[len(long_lines) // 2]
+    result: list[str] = []
+    for line in lines:
+        previous = result[-1].strip() if result else ""
+        if (
+            len(previous) >= full
+            and not _ENDS_SENTENCE.search(previous)
+            and _false_label(line.strip())
+        ):
+            result[-1] = f"{previous} {line.strip()}"
+        else:
+            result.append(line)
+    return result
+
+
+def _false_label(line: str) -> bool:
+    """A line opening with what parses as a label but goes on in lower case or without a
+    space ("- xã hội", "+ 5 %", "36-NQ/TW")."""
+    label = parse_label(line)
+    if label is None:
+        return False
+    after = line[len(label.text) : len(label.text) + 1]
+    if after and not after.isspace():
+        return True
+    rest = label.rest[:1]
+    return label.kind == LabelKind.BULLET and (rest.islower() or rest.isdigit())
 
 
 # --- running headers and footers ----------------------------------------------------------

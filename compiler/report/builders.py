@@ -16,7 +16,8 @@ from pathlib import PurePath
 from compiler.align import Comparison, SectionThemes
 from compiler.align.matching import DiffOp, Pair
 from compiler.align.themes import Member
-from compiler.labels import Labels, date_line, labels, roman
+from compiler.enumeration import to_roman as roman
+from compiler.labels import Labels, date_line, labels
 from compiler.model import Document, Item, Paper, SectionKind
 from compiler.normalize import clean_text
 from compiler.report.model import (
