@@ -51,7 +51,9 @@ def select_papers(documents: list[Document], selector: str) -> list[PaperRef]:
 def select_one(documents: list[Document], selector: str) -> PaperRef:
     found = select_papers(documents, selector)
     if not found:
-        available = sorted({p.province for d in documents for p in d.papers if p.province})
+        file_part = selector.partition("@")[2]
+        searched = [d for d in documents if not file_part or _source_matches(d.source, file_part)]
+        available = sorted({p.province for d in searched for p in d.papers if p.province})
         raise SelectionError(
             f"no paper matches '{selector}' (provinces found: {', '.join(available) or 'none'})"
         )

@@ -69,7 +69,10 @@ GOLD = [
     # large groups, 4.3 integration strategy, 4.4 host events, 4.5 find partners and
     # promotion networks; Lâm Đồng 1 partners & markets, 2 large groups, 3 infrastructure.
     _g("Đà Nẵng", "Lâm Đồng", "proposals", {4: {0}, 1: {1}}, alone_left={0, 2, 3}, alone_right={2}),
-    _g("Lạng Sơn", "Đà Nẵng", "proposals", {0: {0, 1, 4}}),
+    # Lạng Sơn's closing paragraph asks three things (split at its semicolons): 0 guidance
+    # and support for foreign affairs and integration, 1 local cooperation with China,
+    # Japan, Korea…, 2 investment promotion, ODA and NGOs, large investors.
+    _g("Lạng Sơn", "Đà Nẵng", "proposals", {0: {0, 2}, 1: {0}, 2: {1, 4}}),
 ]
 
 

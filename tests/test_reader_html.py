@@ -53,6 +53,7 @@ Bên cạnh đó, tỉnh đón hơn hai triệu lượt khách quốc tế.
 </ol>
 <aside><h3>Tin liên quan</h3><ul><li>Quảng Ngãi đón đoàn doanh nghiệp Nhật Bản</ul></aside>
 <div class="share-buttons">Chia sẻ lên mạng xã hội</div>
+<div class="related-news"><a href="/x">Khánh Hòa đón tàu du lịch quốc tế</a></div>
 <p hidden>Nội dung ẩn của biên tập viên</p>
 <p style="display: none">Bản nháp chưa duyệt</p>
 <div aria-hidden="true">Quảng cáo</div>
@@ -70,6 +71,7 @@ JUNK = [
     "Tin liên quan",
     "Quảng Ngãi",
     "Chia sẻ",
+    "Khánh Hòa",
     "Nội dung ẩn",
     "Bản nháp",
     "Quảng cáo",
@@ -152,7 +154,7 @@ def test_lists(tmp_path: Path) -> None:
     html = body(
         "<ol start=3><li>Ba<li>Bốn<li value=9>Chín<li>Mười</ol>"
         "<ol type=a><li>Một<li>Hai</ol><ol type=I><li>Một<li>Hai<li>Ba<li>Bốn</ol>"
-        "<ol reversed start=2><li>Hai<li>Một</ol>"
+        "<ol reversed start=2><li>Hai<li>Một</ol><ol reversed><li>Ba<li>Hai<li>Một</ol>"
         "<ul><li>Ý chính<ul><li>Ý phụ</li></ul>phần còn lại</li></ul><li>Ngoài danh sách"
     )
     blocks = read(write(tmp_path, html))
@@ -167,6 +169,9 @@ def test_lists(tmp_path: Path) -> None:
         ("II.", "Hai", BlockRole.LIST_ITEM),
         ("III.", "Ba", BlockRole.LIST_ITEM),
         ("IV.", "Bốn", BlockRole.LIST_ITEM),
+        ("2.", "Hai", BlockRole.LIST_ITEM),
+        ("1.", "Một", BlockRole.LIST_ITEM),
+        ("3.", "Ba", BlockRole.LIST_ITEM),
         ("2.", "Hai", BlockRole.LIST_ITEM),
         ("1.", "Một", BlockRole.LIST_ITEM),
         ("-", "Ý chính", BlockRole.LIST_ITEM),

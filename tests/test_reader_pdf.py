@@ -44,13 +44,14 @@ Decorate = Callable[[canvas.Canvas, int], None]
 
 def build_pdf(
     path: Path,
-    pages: list[list[str]],
+    pages: list[list[str | list[str]]],
     before: Decorate | None = None,
     after: Decorate | None = None,
     encrypt: StandardEncryption | None = None,
 ) -> Path:
-    """One list of paragraphs per page, each wrapped at 420 pt; ``before`` and ``after``
-    draw on a page before or after its body (the order text extraction sees)."""
+    """One list of paragraphs per page, each wrapped at 420 pt or given as its lines;
+    ``before`` and ``after`` draw on a page before or after its body (the order text
+    extraction sees)."""
     pdf = canvas.Canvas(str(path), encrypt=encrypt)
     for number, paragraphs in enumerate(pages, start=1):
         pdf.setFont(font(), 12)
@@ -58,7 +59,8 @@ def build_pdf(
             before(pdf, number)
         y = 780.0
         for paragraph in paragraphs:
-            for line in simpleSplit(paragraph, font(), 12, 420):
+            lines = paragraph if isinstance(paragraph, list) else wrap(paragraph)
+            for line in lines:
                 pdf.drawString(80, y, line)
                 y -= 16
             y -= 6
@@ -67,6 +69,10 @@ def build_pdf(
         pdf.showPage()
     pdf.save()
     return path
+
+
+def wrap(paragraph: str) -> list[str]:
+    return simpleSplit(paragraph, font(), 12, 420)
 
 
 def footer(pdf: canvas.Canvas, page: int) -> None:
@@ -201,6 +207,26 @@ def test_enumerated_lines_at_page_edges_are_body_text(tmp_path: Path) -> None:
         ["2. Mở rộng hợp tác với các địa phương của Lào", "Đã trao đổi năm đoàn công tác."],
     ]
     assert texts(read(build_pdf(tmp_path / "muc.pdf", pages))) == pages[0] + pages[1]
+
+
+def test_wrapped_lines_that_look_like_list_items_are_joined(tmp_path: Path) -> None:
+    wrapped = [
+        "Trong nhiệm kỳ qua, tỉnh đã tập trung huy động mọi nguồn lực phát triển kinh tế",
+        "- xã hội, giữ vững quốc phòng, an ninh, mở rộng quan hệ đối ngoại theo tinh thần",
+        "Nghị quyết của Ban Chấp hành Trung ương và kế hoạch đã đề ra cho giai đoạn 2021",
+        "- 2025, đồng thời triển khai các chương trình hành động thực hiện Nghị quyết số",
+        "36-NQ/TW của Bộ Chính trị về kinh tế biển.",
+    ]
+    bullets = [
+        "Các nhiệm vụ trọng tâm của tỉnh trong thời gian tới được xác định gồm có:",
+        "- tăng cường hợp tác với các tỉnh của Lào trên nhiều lĩnh vực khác nhau;",
+        "- nâng cao năng lực cán bộ.",
+        "- Tổ chức tốt các hoạt động đối ngoại nhân dân trên địa bàn toàn tỉnh và",
+        "- Xây dựng kế hoạch hội nhập quốc tế.",
+    ]
+    pages: list[list[str | list[str]]] = [[wrapped, bullets]]
+    blocks = read(build_pdf(tmp_path / "xuong-dong.pdf", pages))
+    assert texts(blocks) == [" ".join(wrapped), *bullets]
 
 
 def test_tcvn3_text_layer_is_converted(tmp_path: Path) -> None:

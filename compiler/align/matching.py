@@ -21,7 +21,7 @@ from compiler.normalize import fold
 _PUNCTUATION = ".,;:!?…\"'“”‘’()[]«»*-–—"
 
 # Below this score two items are not the same point (tuned on tests/align_gold.py).
-MATCH_THRESHOLD = 0.14
+MATCH_THRESHOLD = 0.13
 
 
 class DiffOp(StrEnum):

@@ -196,34 +196,49 @@ def features(text: str, words: set[str] | None = None) -> Counter[str]:
     ``words``: the syllable pairs that behave like words in the pool (``collocations``);
     None keeps every pair.
     """
-    return _features(clauses(text), words)
+    return _features(_tokens(clauses(text)), words)
 
 
-def _features(clause_list: list[list[str]], words: set[str] | None) -> Counter[str]:
-    tokens: list[str] = []
-    for syllables in clause_list:
-        tokens.extend(syllables)
-        pairs = [f"{a} {b}" for a, b in zip(syllables, syllables[1:], strict=False)]
-        tokens.extend(pairs if words is None else [p for p in pairs if p in words])
-    tokens.extend(_areas(" | ".join(" ".join(c) for c in clause_list)))
-    return Counter(tokens)
+@dataclass(slots=True)
+class _Tokens:
+    """A text's syllables, its pairs of adjacent syllables and its clauses joined, computed
+    once and shared by the collocation count and the features."""
+
+    syllables: list[str]
+    pairs: list[str]
+    joined: str
+
+    def __add__(self, other: _Tokens) -> _Tokens:
+        return _Tokens(
+            self.syllables + other.syllables,
+            self.pairs + other.pairs,
+            f"{self.joined} | {other.joined}",
+        )
+
+
+def _tokens(clause_list: list[list[str]]) -> _Tokens:
+    return _Tokens(
+        [syllable for clause in clause_list for syllable in clause],
+        [f"{a} {b}" for clause in clause_list for a, b in zip(clause, clause[1:], strict=False)],
+        " | ".join(" ".join(clause) for clause in clause_list),
+    )
+
+
+def _features(tokens: _Tokens, words: set[str] | None) -> Counter[str]:
+    pairs = tokens.pairs if words is None else [p for p in tokens.pairs if p in words]
+    return Counter(tokens.syllables + pairs + _areas(tokens.joined))
 
 
 def collocations(texts: Sequence[str], min_count: int = 2, min_pmi: float = 2.0) -> set[str]:
     """Syllable pairs that recur together more than chance: Vietnamese two-syllable words
     ("bồi dưỡng", "ngoại giao") rather than junctions of two words ("quốc tế về")."""
-    return _collocations([clauses(t) for t in texts], min_count, min_pmi)
+    return _collocations([_tokens(clauses(t)) for t in texts], min_count, min_pmi)
 
 
-def _collocations(clause_lists: list[list[list[str]]], min_count: int, min_pmi: float) -> set[str]:
-    syllables: list[str] = []
-    pairs: list[str] = []
-    for clause_list in clause_lists:
-        for clause in clause_list:
-            syllables.extend(clause)
-            pairs.extend(f"{a} {b}" for a, b in zip(clause, clause[1:], strict=False))
-    syllable_counts, pair_counts = Counter(syllables), Counter(pairs)
-    log_total = math.log(len(syllables) or 1)
+def _collocations(token_lists: list[_Tokens], min_count: int, min_pmi: float) -> set[str]:
+    syllable_counts = Counter(s for tokens in token_lists for s in tokens.syllables)
+    pair_counts = Counter(p for tokens in token_lists for p in tokens.pairs)
+    log_total = math.log(sum(syllable_counts.values()) or 1)
     words = set()
     for pair, count in pair_counts.items():
         if count < min_count:
@@ -254,12 +269,14 @@ class Scorer:
         self.tuning = tuning
         self._index = {id(item): n for n, item in enumerate(self.items)}
         title_clauses = [clauses(item.title) for item in self.items]
-        full_clauses = [
-            t + clauses(item.text) for t, item in zip(title_clauses, self.items, strict=True)
+        titles_tokens = [_tokens(c) for c in title_clauses]
+        full_tokens = [
+            title + _tokens(clauses(item.text))
+            for title, item in zip(titles_tokens, self.items, strict=True)
         ]
-        words = _collocations(full_clauses, 2, tuning.min_pmi)
-        titles = [_features(c, words) for c in title_clauses]
-        fulls = [_features(c, words) for c in full_clauses]
+        words = _collocations(full_tokens, 2, tuning.min_pmi)
+        titles = [_features(t, words) for t in titles_tokens]
+        fulls = [_features(t, words) for t in full_tokens]
         self.idf = _idf(fulls)
         # A syllable in a tenth of the pool's items (at least 3) is generic wording.
         total = len(fulls)
@@ -267,7 +284,7 @@ class Scorer:
         self._vocabulary = {f: n for n, f in enumerate(sorted(self.idf))}
         self.titles = self._matrix(titles)
         self.fulls = self._matrix(fulls)
-        self._wording = [self._content_wording(item.title) for item in self.items]
+        self._wording = [self._content_wording(c) for c in title_clauses]
 
     def index(self, item: Item) -> int:
         return self._index[id(item)]
@@ -370,11 +387,9 @@ class Scorer:
         norms[norms == 0] = 1.0
         return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
 
-    def _content_wording(self, title: str) -> str:
+    def _content_wording(self, title_clauses: list[list[str]]) -> str:
         """The title's syllables in order, less the generic ones."""
-        return " ".join(
-            w for c in clauses(title) for w in c if self.idf.get(w, 0.0) > self._generic
-        )
+        return " ".join(w for c in title_clauses for w in c if self.idf.get(w, 0.0) > self._generic)
 
 
 def _row_dots(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:

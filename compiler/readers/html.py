@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
+from compiler.enumeration import to_roman
 from compiler.model import Block, BlockRole, Provenance
 from compiler.readers import legacy
 from compiler.readers.text import decode as decode_text
@@ -351,29 +352,6 @@ def _format_number(number: int, style: str) -> str:
             letters = chr(ord("a") + rest) + letters
         return letters.upper() if style == "A" else letters
     if style in ("i", "I") and 0 < number < 4000:
-        roman = _roman(number)
+        roman = to_roman(number)
         return roman if style == "I" else roman.lower()
     return str(number)
-
-
-def _roman(number: int) -> str:
-    numerals = (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    )
-    result = ""
-    for value, numeral in numerals:
-        count, number = divmod(number, value)
-        result += numeral * count
-    return result

@@ -58,9 +58,18 @@ _TCVN3_LOWER: dict[str, tuple[str | None, str]] = {
     "ư": ("\xad", "\xf5\xf6\xf7\xf8\xf9"),
     "y": (None, "\xfa\xfb\xfc\xfd\xfe"),
 }
-_TCVN3_UPPER = {"Ă": "\xa1", "Â": "\xa2", "Ê": "\xa3", "Ô": "\xa4", "Ơ": "\xa5", "Ư": "\xa6"}
-_TCVN3_UPPER.update({"Đ": "\xa7"})
-# Toned capitals with a code of their own (TCVN 5712 slots outside the lower-case range).
+_TCVN3_UPPER = {
+    "Ă": "\xa1",
+    "Â": "\xa2",
+    "Ê": "\xa3",
+    "Ô": "\xa4",
+    "Ơ": "\xa5",
+    "Ư": "\xa6",
+    "Đ": "\xa7",
+}
+# Toned capitals with a code of their own: the TCVN 5712 slots outside the lower-case range.
+# Its other capitals sit at 0x80-0x9F and in C0, where Windows text has “ ” – — and control
+# codes; those are left as they are.
 _TCVN3_TONED_UPPER = {
     "Ằ": "\xaf",
     "Ẳ": "\xba",
@@ -101,10 +110,22 @@ TCVN3_TABLE: dict[str, str] = {
 # --- VNI ----------------------------------------------------------------------------------
 
 _VNI_TONES = {"\xf9": _ACUTE, "\xf8": _GRAVE, "\xfb": _HOOK, "\xf5": _TILDE, "\xef": _DOT}
-_VNI_CIRCUMFLEX = {"\xe2": "", "\xe1": _ACUTE, "\xe0": _GRAVE, "\xe5": _HOOK, "\xe3": _TILDE}
-_VNI_CIRCUMFLEX["\xe4"] = _DOT
-_VNI_BREVE = {"\xea": "", "\xe9": _ACUTE, "\xe8": _GRAVE, "\xfa": _HOOK, "\xfc": _TILDE}
-_VNI_BREVE["\xeb"] = _DOT
+_VNI_CIRCUMFLEX = {
+    "\xe2": "",
+    "\xe1": _ACUTE,
+    "\xe0": _GRAVE,
+    "\xe5": _HOOK,
+    "\xe3": _TILDE,
+    "\xe4": _DOT,
+}
+_VNI_BREVE = {
+    "\xea": "",
+    "\xe9": _ACUTE,
+    "\xe8": _GRAVE,
+    "\xfa": _HOOK,
+    "\xfc": _TILDE,
+    "\xeb": _DOT,
+}
 # Codes of one letter each (lower case; the capital code is the upper-case character).
 _VNI_SINGLE = {
     "\xf4": "ơ",
@@ -218,7 +239,7 @@ _VNI_BASES = frozenset("aeouyơưAEOUYƠƯ")
 # --- restoring capitals lost to TCVN3's .VnTimeH fonts ------------------------------------
 
 _WORD = re.compile(r"[^\W\d_]+")
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]»]*\s+$")
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]»]*\s+")
 _PARAGRAPH_END = re.compile(r"[.!?:;…][\"'”’)\]»]*$")
 _WRAP_WIDTH = 50  # a line at least this long that ends mid-sentence is hard-wrapped
 
@@ -241,12 +262,12 @@ def _restore_in_line(
     chars: list[str], lost_case: list[bool], line: str, offset: int, starts_paragraph: bool
 ) -> None:
     words = [(m.start() + offset, m.end() + offset) for m in _WORD.finditer(line)]
+    sentence_starts = {m.end() + offset for m in _SENTENCE_BREAK.finditer(line)}
+    if starts_paragraph:
+        sentence_starts.add(offset + len(line) - len(line.lstrip()))
     for (start, end), caps in zip(words, _caps_words(chars, lost_case, words), strict=True):
-        sentence_start = (
-            start == offset + len(line) - len(line.lstrip()) and starts_paragraph
-        ) or (bool(_SENTENCE_BREAK.search(line[: start - offset])))
         for index in range(start, end):
-            if lost_case[index] and (caps or (sentence_start and index == start)):
+            if lost_case[index] and (caps or (index == start and start in sentence_starts)):
                 chars[index] = chars[index].upper()
 
 
@@ -261,14 +282,23 @@ def _caps_words(
         kept = [chars[i] for i in range(start, end) if not lost_case[i]]
         verdicts.append(all(ch.isupper() for ch in kept) if len(kept) >= 2 else None)
     known = [v for v in verdicts if v is not None]
-    caps_line = bool(known) and sum(known) * 2 > len(known)
+    if not known or sum(known) * 2 <= len(known):  # not a line in capitals
+        return [bool(v) for v in verdicts]
+    before = _carry(verdicts)
+    after = _carry(verdicts[::-1])[::-1]
+    return [
+        v if v is not None else b and a for v, b, a in zip(verdicts, before, after, strict=True)
+    ]
+
+
+def _carry(verdicts: list[bool | None]) -> list[bool]:
+    """For each position, the last verdict before it (True when there is none)."""
     result: list[bool] = []
-    for index, verdict in enumerate(verdicts):
-        if verdict is None:
-            before = next((v for v in reversed(verdicts[:index]) if v is not None), True)
-            after = next((v for v in verdicts[index + 1 :] if v is not None), True)
-            verdict = caps_line and before and after
-        result.append(verdict)
+    last = True
+    for verdict in verdicts:
+        result.append(last)
+        if verdict is not None:
+            last = verdict
     return result
 
 

@@ -191,16 +191,17 @@ def _join_wrapped(lines: list[str]) -> list[str]:
         return lines
     full = _FULL_LINE * long_lines[len(long_lines) // 2]
     result: list[str] = []
+    previous = ""  # the last printed line, even when joined to the one before it
     for line in lines:
-        previous = result[-1].strip() if result else ""
         if (
             len(previous) >= full
             and not _ENDS_SENTENCE.search(previous)
             and _false_label(line.strip())
         ):
-            result[-1] = f"{previous} {line.strip()}"
+            result[-1] = f"{result[-1].rstrip()} {line.strip()}"
         else:
             result.append(line)
+        previous = line.strip()
     return result
 
 
@@ -210,8 +211,7 @@ def _false_label(line: str) -> bool:
     label = parse_label(line)
     if label is None:
         return False
-    after = line[len(label.text) : len(label.text) + 1]
-    if after and not after.isspace():
+    if line[len(label.text) : len(label.text) + 1].isalnum():
         return True
     rest = label.rest[:1]
     return label.kind == LabelKind.BULLET and (rest.islower() or rest.isdigit())
