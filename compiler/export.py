@@ -20,6 +20,7 @@ def document_to_dict(document: Document) -> dict[str, Any]:
     return {
         "source": document.source,
         "format": document.format,
+        "encoding": document.encoding,
         "papers": [paper_to_dict(p) for p in document.papers],
         "front_matter": [block_to_dict(b) for b in document.front_matter],
         "footnotes": [block_to_dict(b) for b in document.footnotes],

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from compiler.errors import SourceError
 from compiler.model import Document
-from compiler.readers import read_blocks, supported_suffixes
+from compiler.readers import read_source, supported_suffixes
 from compiler.segment import build_document
 
 
@@ -47,8 +47,10 @@ def _hidden(path: Path, root: Path) -> bool:
 
 
 def load_document(path: Path) -> Document:
-    fmt, blocks = read_blocks(path, str(path))
-    return build_document(str(path), fmt, blocks)
+    fmt, blocks, encoding = read_source(path, str(path))
+    document = build_document(str(path), fmt, blocks)
+    document.encoding = encoding
+    return document
 
 
 def load_documents(sources: list[Path]) -> LoadResult:

@@ -251,3 +251,18 @@ def test_text_reader_converts_legacy_files(
     path = tmp_path / name
     path.write_bytes(data)
     assert [block.text for block in text_reader.read(path, name)] == expected
+
+
+def test_the_document_records_the_encoding_it_came_in(tmp_path) -> None:
+    from compiler.ingest import load_document
+    from compiler.readers.legacy import TCVN3_TABLE
+
+    sentence = "Tổng hợp tham luận của tỉnh Quảng Ninh về công tác đối ngoại và hội nhập quốc tế.\n"
+    glyphs = {v: k for k, v in TCVN3_TABLE.items()}
+    legacy_file = tmp_path / "cu.txt"
+    legacy_file.write_text("".join(glyphs.get(ch, ch) for ch in sentence), encoding="utf-8")
+    unicode_file = tmp_path / "moi.txt"
+    unicode_file.write_text(sentence, encoding="utf-8")
+    old, new = load_document(legacy_file), load_document(unicode_file)
+    assert (old.encoding, new.encoding) == ("tcvn3", "utf-8")
+    assert old.papers[0].sections[0].text == new.papers[0].sections[0].text == sentence.strip()

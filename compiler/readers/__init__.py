@@ -2,7 +2,9 @@
 
 Each reader module defines ``FORMAT`` (a short name), ``SUFFIXES`` (lower-case file
 endings it accepts) and ``read(path, display_name) -> list[Block]`` which raises
-``SourceError`` for a file it cannot read. ``read_blocks`` picks the reader by suffix.
+``SourceError`` for a file it cannot read; a reader that knows the text's encoding also
+defines ``read_document(path, display_name) -> (blocks, encoding)``. ``read_blocks`` picks
+the reader by suffix.
 """
 
 from __future__ import annotations
@@ -46,14 +48,24 @@ def supported_suffixes() -> set[str]:
 
 def read_blocks(path: Path, display_name: str | None = None) -> tuple[str, list[Block]]:
     """Read one file into blocks; returns (format name, blocks)."""
+    fmt, blocks, _ = read_source(path, display_name)
+    return fmt, blocks
+
+
+def read_source(path: Path, display_name: str | None = None) -> tuple[str, list[Block], str | None]:
+    """Read one file: (format name, blocks, encoding when the reader knows it)."""
     module = reader_for(path)
     name = display_name or str(path)
+    encoding = None
     try:
-        blocks = module.read(path, name)
+        if hasattr(module, "read_document"):
+            blocks, encoding = module.read_document(path, name)
+        else:
+            blocks = module.read(path, name)
     except SourceError:
         raise
     except OSError as error:
         raise SourceError(name, f"cannot read file ({error.strerror or error})") from error
     if not any(block.text.strip() for block in blocks):
         raise SourceError(name, "no text found (empty file?)")
-    return module.FORMAT, blocks
+    return module.FORMAT, blocks, encoding

@@ -35,28 +35,40 @@ class _Line:
 
 
 def read(path: Path, display_name: str) -> list[Block]:
-    text = decode(path.read_bytes(), display_name)
-    return list(blocks_from_text(text, display_name))
+    return read_document(path, display_name)[0]
+
+
+def read_document(path: Path, display_name: str) -> tuple[list[Block], str]:
+    """The blocks and the encoding the text came in ("utf-8", "tcvn3", "vni", …)."""
+    text, encoding = decode_detailed(path.read_bytes(), display_name)
+    return list(blocks_from_text(text, display_name)), encoding
 
 
 def decode(data: bytes, display_name: str) -> str:
+    return decode_detailed(data, display_name)[0]
+
+
+def decode_detailed(data: bytes, display_name: str) -> tuple[str, str]:
     """UTF-8 (with or without BOM) or UTF-16 with BOM, TCVN3/VNI glyph codes converted;
-    legacy Vietnamese bytes (see ``legacy``); anything else is refused clearly."""
+    legacy Vietnamese bytes (see ``legacy``); anything else is refused clearly.
+    Returns the text and the name of the encoding it came in."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return legacy.detect_and_convert(data.decode("utf-16"))[0]
+        text, legacy_code = legacy.detect_and_convert(data.decode("utf-16"))
+        return text, legacy_code or "utf-16"
     if b"\x00" in data[:4096]:
         raise SourceError(display_name, "not a text file (binary content)")
     try:
-        return legacy.detect_and_convert(data.decode("utf-8-sig"))[0]
+        text, legacy_code = legacy.detect_and_convert(data.decode("utf-8-sig"))
+        return text, legacy_code or "utf-8"
     except UnicodeDecodeError as error:
         return _decode_legacy(data, display_name, error)
 
 
-def _decode_legacy(data: bytes, display_name: str, error: UnicodeDecodeError) -> str:
+def _decode_legacy(data: bytes, display_name: str, error: UnicodeDecodeError) -> tuple[str, str]:
     # Windows-1258, TCVN3, VNI or VISCII bytes, whichever reads as Vietnamese.
     decoded = legacy.decode_bytes(data)
     if decoded is not None:
-        return decoded[0]
+        return decoded
     raise SourceError(
         display_name, f"not UTF-8 text (invalid byte at offset {error.start}); save it as UTF-8"
     )
