@@ -266,3 +266,38 @@ def test_the_document_records_the_encoding_it_came_in(tmp_path) -> None:
     old, new = load_document(legacy_file), load_document(unicode_file)
     assert (old.encoding, new.encoding) == ("tcvn3", "utf-8")
     assert old.papers[0].sections[0].text == new.papers[0].sections[0].text == sentence.strip()
+
+
+def test_a_vntime_word_document_is_converted(tmp_path) -> None:
+    from compiler.ingest import load_document
+    from compiler.readers.legacy import TCVN3_TABLE
+    from tests.docx_builder import build_docx
+
+    glyphs = {v: k for k, v in TCVN3_TABLE.items()}
+
+    def vntime(text: str) -> str:
+        return "".join(glyphs.get(ch, ch) for ch in text)
+
+    path = tmp_path / "vntime.docx"
+    build_docx(
+        path,
+        [
+            ("title", vntime("THAM LUẬN CỦA TỈNH QUẢNG BÌNH")),
+            ("body", vntime("Tỉnh ủy Quảng Bình")),
+            ("heading1", vntime("Phương hướng, nhiệm vụ")),
+            (
+                "body",
+                vntime("Thứ nhất, tăng cường đào tạo cán bộ làm công tác đối ngoại của tỉnh."),
+            ),
+            ("body", vntime("Thứ hai, đẩy mạnh quảng bá hình ảnh địa phương ra nước ngoài.")),
+            ("heading1", vntime("Kiến nghị")),
+            ("body", vntime("Đề nghị Bộ Ngoại giao hỗ trợ tỉnh mở lớp bồi dưỡng nghiệp vụ.")),
+        ],
+        heading_mode="styles",
+    )
+    document = load_document(path)
+    assert document.encoding == "tcvn3"
+    assert document.papers[0].province == "Quảng Bình"
+    (section,) = [s for p in document.papers for s in p.sections if s.kind.value == "tasks"]
+    assert [i.label for i in section.items] == ["Thứ nhất", "Thứ hai"]
+    assert section.items[0].text == "tăng cường đào tạo cán bộ làm công tác đối ngoại của tỉnh."

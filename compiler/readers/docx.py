@@ -43,6 +43,7 @@ from lxml import etree
 from compiler.enumeration import to_roman
 from compiler.errors import SourceError
 from compiler.model import Block, BlockRole, Provenance
+from compiler.readers import legacy
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -82,11 +83,17 @@ _MALFORMED = (
 
 def read(path: Path, display_name: str) -> list[Block]:
     """All blocks of a DOCX file: body in reading order, then footnotes."""
+    return read_document(path, display_name)[0]
+
+
+def read_document(path: Path, display_name: str) -> tuple[list[Block], str | None]:
+    """The blocks, and "tcvn3"/"vni" when the document was typed in .VnTime or VNI fonts."""
     document = _open(path, display_name)
     try:
-        return list(_DocxReader(document, display_name).blocks())
+        blocks = list(_DocxReader(document, display_name).blocks())
     except _MALFORMED as error:
         raise SourceError(display_name, f"malformed DOCX content ({_short(error)})") from error
+    return legacy.convert_blocks(blocks)
 
 
 # --- opening and diagnosing bad files ------------------------------------------------

@@ -75,18 +75,16 @@ _IMPLIED_END = {
 
 
 def read(path: Path, display_name: str) -> list[Block]:
+    return read_document(path, display_name)[0]
+
+
+def read_document(path: Path, display_name: str) -> tuple[list[Block], str | None]:
+    """The page's blocks, and "tcvn3"/"vni" when the page was typed in a legacy font."""
     text = decode_html(path.read_bytes(), display_name)
     parser = _PageParser(display_name)
     parser.feed(text)
     parser.close()
-    return _convert_legacy(parser.finish())
-
-
-def _convert_legacy(blocks: list[Block]) -> list[Block]:
-    encoding = legacy.detect("\n".join(block.text for block in blocks))
-    if encoding is None:
-        return blocks
-    return [block.with_text(legacy.convert(block.text, encoding)) for block in blocks]
+    return legacy.convert_blocks(parser.finish())
 
 
 # --- decoding -----------------------------------------------------------------------------

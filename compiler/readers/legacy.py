@@ -23,6 +23,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from compiler.model import Block
+
 TCVN3 = "tcvn3"
 VNI = "vni"
 VISCII = "viscii"
@@ -430,3 +432,12 @@ def decode_bytes(data: bytes) -> tuple[str, str] | None:
         ):
             best = (result.share, result.words, encoding)
     return (readings[best[2]], best[2]) if best else None
+
+
+def convert_blocks(blocks: list[Block]) -> tuple[list[Block], str | None]:
+    """Blocks of a document typed in .VnTime (TCVN3) or VNI fonts, as Unicode: the code is
+    detected once over the whole text, then every block is converted."""
+    encoding = detect("\n".join(block.text for block in blocks))
+    if encoding is None:
+        return blocks, None
+    return [block.with_text(convert(block.text, encoding)) for block in blocks], encoding
