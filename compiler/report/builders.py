@@ -226,7 +226,7 @@ def _where(paper: Paper, text: Labels) -> str:
 def comparison_report(comparison: Comparison, options: ReportOptions) -> Report:
     text = options.labels
     left, right = comparison.left, comparison.right
-    left_name, right_name = _side_name(left), _side_name(right)
+    left_name, right_name = _side_name(left, comparison), _side_name(right, comparison)
     if comparison.same_province:
         title = text.changes_title.format(
             province=left.paper.province,
@@ -251,8 +251,11 @@ def comparison_report(comparison: Comparison, options: ReportOptions) -> Report:
     return report
 
 
-def _side_name(ref) -> str:
-    return ref.paper.province or PurePath(ref.document.source).name
+def _side_name(ref, comparison: Comparison) -> str:
+    """The province, or for one province across two meetings, the source file."""
+    if comparison.same_province or not ref.paper.province:
+        return PurePath(ref.document.source).name
+    return ref.paper.province
 
 
 def _pairs_table(section, left_name: str, right_name: str, kind_name: str, text: Labels) -> Table:
