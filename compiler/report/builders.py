@@ -206,9 +206,7 @@ def _sources_table(documents: list[Document], text: Labels) -> Table:
                 Cell(tuple(lines) or (Paragraph.plain(text.none),)),
             )
         )
-    return Table(
-        (Column(text.source, 0.3), Column(text.papers, 0.7)), tuple(rows), caption=text.annex
-    )
+    return Table((Column(text.source, 0.3), Column(text.papers, 0.7)), tuple(rows))
 
 
 def _where(paper: Paper, text: Labels) -> str:
