@@ -346,3 +346,15 @@ def test_three_hundred_row_comparison_renders(tmp_path: Path) -> None:
     )
     assert "lĩnh vực số 300" in pdf_text(tmp_path / "c.pdf")
     assert len(WordDocument(str(tmp_path / "c.docx")).tables[0].rows) == 301
+
+
+def test_report_wording_comes_from_one_place_and_can_be_english(tmp_path: Path) -> None:
+    pdf = tmp_path / "en.pdf"
+    options = PackOptions(
+        sources=(SOURCES / "hoi-nghi-2025",), outputs=(pdf,), created=date(2025, 12, 15), language="en"
+    )
+    build_pack(options)
+    text = pdf_text(pdf)
+    assert "Contents" in text and "I. Overview" in text and "Themes several provinces share" in text
+    assert "Tổng quan" not in text and "Mục lục" not in text
+    assert "Quảng Ninh" in text  # the papers' own text is never translated
