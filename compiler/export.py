@@ -141,7 +141,8 @@ def paper_ref_to_dict(ref: Any) -> dict[str, Any]:
 
 def themes_to_dict(section_themes: list[Any]) -> dict[str, Any]:
     """``brief themes --format json``: ``themes[]`` and ``unique[]`` (each names its section)."""
-    themes, unique = [], []
+    themes: list[dict[str, Any]] = []
+    unique: list[dict[str, Any]] = []
     for entry in section_themes:
         kind = entry.kind.value
         for theme in entry.themes.themes:

@@ -320,7 +320,7 @@ class Scorer:
         return scores
 
     def _wording_similarity(
-        self, left: Sequence[int], right: Sequence[int], paired: bool
+        self, left: Sequence[int] | np.ndarray, right: Sequence[int] | np.ndarray, paired: bool
     ) -> np.ndarray:
         """rapidfuzz token-sort similarity (0–100) of the titles' content wording; 0 where a
         title has no content words. ``paired``: element-wise instead of all against all."""

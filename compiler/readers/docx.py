@@ -449,7 +449,8 @@ class _Numbering:
             k = int(match.group(1)) - 1
             if k > ilvl or k not in levels:
                 return ""
-            value = counters[k] if counters[k] is not None else self._start(num, levels, k)
+            counter = counters[k]
+            value = counter if counter is not None else self._start(num, levels, k)
             return _format_number(value, "decimal" if level.legal else levels[k].fmt)
 
         return re.sub(r"%([1-9])", placeholder, level.text).strip() or "-"

@@ -112,7 +112,7 @@ def _opened_by_heading(node: Node, current: _Draft, drafts: list[_Draft]) -> _Dr
         )
     elif compound and not current.compound:
         kind = compound[0]
-    elif _hands_over(current, cue):
+    elif cue is not None and _hands_over(current, cue):
         kind = cue
     else:
         return None

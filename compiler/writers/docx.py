@@ -395,8 +395,8 @@ class _Renderer:
         self.landscape = False
         self.page_break_pending = False
         first = document.sections[0]
-        self.short_side = min(first.page_width, first.page_height)
-        self.long_side = max(first.page_width, first.page_height)
+        sides = (int(first.page_width or 0), int(first.page_height or 0))
+        self.short_side, self.long_side = min(sides), max(sides)
 
     def render(self) -> None:
         set_language(self.document, self.report.language)
@@ -570,7 +570,11 @@ class _Renderer:
 
     def _usable_width_twips(self) -> int:
         section = self.document.sections[-1]
-        width = section.page_width - section.left_margin - section.right_margin
+        width = (
+            int(section.page_width or 0)
+            - int(section.left_margin or 0)
+            - int(section.right_margin or 0)
+        )
         return int(width / 635)  # EMU per twip
 
     # --- table of contents and sections ---
@@ -595,12 +599,13 @@ class _Renderer:
 
     def _orient(self, section: Section, landscape: bool) -> None:
         from docx.enum.section import WD_ORIENT
+        from docx.shared import Length
 
         section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
         wide, tall = (
             (self.long_side, self.short_side) if landscape else (self.short_side, self.long_side)
         )
-        section.page_width, section.page_height = wide, tall
+        section.page_width, section.page_height = Length(wide), Length(tall)
 
 
 def landscape_flags(elements: list[Element]) -> list[bool]:
