@@ -85,6 +85,7 @@ def comparison_view(
     Under each pair, its word diff: of the full texts for one province over time (or with
     ``full``), of the titles otherwise (two provinces' long texts differ almost everywhere).
     """
+    from compiler.align.changes import change_of
     from compiler.align.matching import word_diff
 
     full = comparison.same_province if full is None else full
@@ -98,9 +99,9 @@ def comparison_view(
             f"[{section.kind.value}] {len(matching.pairs)} pair(s), "
             f"{len(matching.unmatched_left)} + {len(matching.unmatched_right)} unmatched",
         ]
-        changes = _change_index(section.changes)
+        over_time = section.changes is not None  # one province, two meetings
         for pair in matching.pairs:
-            status = changes.get(id(pair), "")
+            status = change_of(pair).value if over_time else ""
             lines += _side_by_side(pair.left, pair.right, f"{pair.score:.2f}", column, status)
             runs = pair.diff if full else word_diff(pair.left.title, pair.right.title)
             lines.append(
@@ -108,18 +109,10 @@ def comparison_view(
                 + textwrap.fill(diff_text(runs, color), width - 6, subsequent_indent="      ")
             )
         for item in matching.unmatched_left:
-            lines += _side_by_side(item, None, "  — ", column, "dropped" if changes else "")
+            lines += _side_by_side(item, None, "  — ", column, "dropped" if over_time else "")
         for item in matching.unmatched_right:
-            lines += _side_by_side(None, item, "  — ", column, "new" if changes else "")
+            lines += _side_by_side(None, item, "  — ", column, "new" if over_time else "")
     return "\n".join(lines)
-
-
-def _change_index(changes: Any) -> dict[int, str]:
-    if changes is None:
-        return {}
-    index = {id(p): "unchanged" for p in changes.unchanged}
-    index.update({id(p): "reworded" for p in changes.reworded})
-    return index or {0: ""}
 
 
 def _side_by_side(

@@ -135,51 +135,12 @@ def test_word_diff_rebuilds_both_sides() -> None:
     )  # tone placement is not a difference
 
 
+SYLLABLES = st.sampled_from("đào tạo bồi dưỡng cán bộ đối ngoại kinh tế du lịch biển".split())
+WORD_LISTS = st.lists(SYLLABLES, min_size=1, max_size=12)
+
+
 @settings(max_examples=100, deadline=None)
-@given(
-    st.lists(
-        st.sampled_from(
-            [
-                "đào",
-                "tạo",
-                "bồi",
-                "dưỡng",
-                "cán",
-                "bộ",
-                "đối",
-                "ngoại",
-                "kinh",
-                "tế",
-                "du",
-                "lịch",
-                "biển",
-            ]
-        ),
-        min_size=1,
-        max_size=12,
-    ),
-    st.lists(
-        st.sampled_from(
-            [
-                "đào",
-                "tạo",
-                "bồi",
-                "dưỡng",
-                "cán",
-                "bộ",
-                "đối",
-                "ngoại",
-                "kinh",
-                "tế",
-                "du",
-                "lịch",
-                "biển",
-            ]
-        ),
-        min_size=1,
-        max_size=12,
-    ),
-)
+@given(WORD_LISTS, WORD_LISTS)
 def test_word_diff_property(left: list[str], right: list[str]) -> None:
     runs = word_diff(" ".join(left), " ".join(right))
     assert " ".join(r.text for r in runs if r.op != DiffOp.INSERT) == " ".join(left)

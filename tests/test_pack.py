@@ -351,7 +351,10 @@ def test_three_hundred_row_comparison_renders(tmp_path: Path) -> None:
 def test_report_wording_comes_from_one_place_and_can_be_english(tmp_path: Path) -> None:
     pdf = tmp_path / "en.pdf"
     options = PackOptions(
-        sources=(SOURCES / "hoi-nghi-2025",), outputs=(pdf,), created=date(2025, 12, 15), language="en"
+        sources=(SOURCES / "hoi-nghi-2025",),
+        outputs=(pdf,),
+        created=date(2025, 12, 15),
+        language="en",
     )
     build_pack(options)
     text = pdf_text(pdf)

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import PurePath
 
 from compiler.align import Comparison, SectionThemes
+from compiler.align.changes import change_of
 from compiler.align.matching import DiffOp, Pair
 from compiler.align.themes import Member
 from compiler.enumeration import to_roman as roman
@@ -257,23 +258,16 @@ def _side_name(ref, comparison: Comparison) -> str:
 
 
 def _pairs_table(section, left_name: str, right_name: str, kind_name: str, text: Labels) -> Table:
-    status = _statuses(section, text)
+    over_time = section.changes is not None  # one province, two meetings
     rows = []
     for pair in section.matching.pairs:
-        middle = f"{pair.score:.2f}" + (f"\n{status[id(pair)]}" if id(pair) in status else "")
+        status = f"\n{text.change_status[change_of(pair).value]}" if over_time else ""
+        middle = f"{pair.score:.2f}{status}"
         rows.append(
             (_diff_cell(pair, DiffOp.DELETE), Cell.plain(middle), _diff_cell(pair, DiffOp.INSERT))
         )
     columns = (Column(left_name, 0.43), Column(text.score, 0.14), Column(right_name, 0.43))
     return Table(columns, tuple(rows), caption=text.pairs_caption.format(kind=kind_name))
-
-
-def _statuses(section, text: Labels) -> dict[int, str]:
-    if section.changes is None:
-        return {}
-    found = {id(p): text.change_status["unchanged"] for p in section.changes.unchanged}
-    found.update({id(p): text.change_status["reworded"] for p in section.changes.reworded})
-    return found
 
 
 def _diff_cell(pair: Pair, shown: DiffOp) -> Cell:
