@@ -799,3 +799,26 @@ def test_footnotes_furniture_and_split_paragraphs_inside_a_paper() -> None:
     assert (joined.provenance.line_start, joined.provenance.line_end) == (6, 10)
     assert joined.footnote_refs == ("1",)
     assert tasks.kind == K.TASKS
+
+
+def test_a_title_over_several_word_paragraphs_is_not_taken_for_an_author_line() -> None:
+    from compiler.model import Block, Provenance
+
+    lines = [
+        "THÀNH PHỐ HẢI PHÒNG",
+        "MỞ RỘNG HỢP TÁC QUỐC TẾ",
+        "CƠ HỘI VÀ THÁCH THỨC",
+        "Thành ủy Hải Phòng",
+        "Phương hướng, nhiệm vụ",
+        "Thứ nhất, phát triển cảng biển gắn với hợp tác quốc tế.",
+        "Thứ hai, đào tạo cán bộ làm công tác đối ngoại.",
+    ]
+    blocks = [
+        Block(text, Provenance("x.docx", paragraph_start=n, paragraph_end=n))
+        for n, text in enumerate(lines, 1)
+    ]
+    document = build_document("x.docx", "docx", blocks)
+    (paper,) = document.papers
+    assert paper.province == "Hải Phòng" and paper.author == "Thành ủy Hải Phòng"
+    assert paper.title == "THÀNH PHỐ HẢI PHÒNG MỞ RỘNG HỢP TÁC QUỐC TẾ CƠ HỘI VÀ THÁCH THỨC"
+    assert [i.label for i in paper.items(K.TASKS)] == ["Thứ nhất", "Thứ hai"]

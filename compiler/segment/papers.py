@@ -69,7 +69,7 @@ def _paper_starts(blocks: list[Block]) -> list[tuple[int, int | None]]:
     starts: list[tuple[int, int | None]] = []
     current: provinces.Province | None = None
     for index, block in enumerate(blocks):
-        if _is_author_line(block):
+        if _is_author_line(block) and not _continues_title(block, blocks, index):
             first = index
             while first > 0 and _is_title(blocks[first - 1]) and not _taken(starts, first - 1):
                 first -= 1
@@ -132,6 +132,18 @@ def _paper_from(blocks: list[Block], start: tuple[int, int | None], end: int) ->
     if province is None:
         province = next((p for b in title for p in [_title_province(b)] if p), None)
     return PaperBlocks(title, author, province or _most_mentioned(body), body)
+
+
+def _continues_title(block: Block, blocks: list[Block], index: int) -> bool:
+    """An all-caps line naming a province ("THÀNH PHỐ CẦN THƠ") with more title lines after
+    it is the first line of a title (one paragraph per line, as in Word), not the author."""
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return (
+        is_caps(block.text)
+        and following is not None
+        and _is_title(following)
+        and not _is_author_line(following)
+    )
 
 
 def _is_author_line(block: Block) -> bool:
