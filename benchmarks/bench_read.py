@@ -38,7 +38,7 @@ CORPUS_FILE = ROOT.parent / "shared" / "corpus" / "000_819b2faa9b76d63a.txt"
 FALLBACK = ROOT / "tests" / "fixtures" / "papers" / "binh-dinh.txt"
 
 
-def measure(label: str, chars: int, run: Callable[[], Document], repeats: int) -> None:
+def measure(label: str, chars: int, run: Callable[[], object], repeats: int) -> None:
     run()  # warm-up: imports, compiled regexes, caches
     times = []
     for _ in range(repeats):
@@ -50,12 +50,14 @@ def measure(label: str, chars: int, run: Callable[[], Document], repeats: int) -
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     median = statistics.median(times)
-    papers = len(document.papers)
-    items = sum(len(s.items) for p in document.papers for s in p.sections)
+    if isinstance(document, Document):
+        items = sum(len(s.items) for p in document.papers for s in p.sections)
+        found = f"{len(document.papers)} papers, {items} items"
+    else:
+        found = f"{len(document)} mentions"  # find_all
     print(
-        f"{label:<6} {chars:>9,} chars  median {median:.4f} s  min {min(times):.4f} s  "
-        f"{chars / median:>12,.0f} chars/s  peak {peak / 2**20:.1f} MiB  "
-        f"({papers} papers, {items} items, {repeats} runs)"
+        f"{label:<8} {chars:>9,} chars  median {median:.4f} s  min {min(times):.4f} s  "
+        f"{chars / median:>12,.0f} chars/s  peak {peak / 2**20:.1f} MiB  ({found}, {repeats} runs)"
     )
 
 
@@ -106,6 +108,9 @@ def main() -> int:
         chars = write_docx(text, docx_path)
         print(f"       generated {docx_path.name}: {docx_path.stat().st_size:,} bytes")
         measure("docx", chars, lambda: load_document(docx_path), args.repeats)
+    from compiler.provinces import find_all
+
+    measure("find_all", len(text), lambda: find_all(text), args.repeats)
     return 0
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import unicodedata
 from pathlib import Path
 
@@ -227,20 +226,21 @@ def test_find_all_offsets_on_decomposed_text() -> None:
     assert surfaces == ["Khánh Hòa", "Cần Thơ"]
 
 
-def test_find_all_is_fast() -> None:
+def test_find_all_on_a_long_text() -> None:
+    # Speed is measured in benchmarks/bench_read.py, not here.
     sentence = (
         "Tỉnh Kiên Giang tăng cường hợp tác với Khánh Hoà, Thừa Thiên Huế, TP.HCM và các "
         "địa phương của Lào, Campuchia trong khu vực châu Á - Thái Bình Dương vì hòa bình. "
     )
     text = sentence * (130_000 // len(sentence) + 1)
-    find_all("warm up")
-    best = float("inf")
-    for _ in range(3):
-        started = time.perf_counter()
-        found = find_all(text)
-        best = min(best, time.perf_counter() - started)
+    found = find_all(text)
     assert len(found) == 4 * (130_000 // len(sentence) + 1)
-    assert best < 0.05
+    assert {p.name for p, _, _ in found} == {
+        "Kiên Giang",
+        "Khánh Hòa",
+        "Thừa Thiên Huế",
+        "Thành phố Hồ Chí Minh",
+    }
 
 
 def test_corpus_compilation_names_its_seven_provinces() -> None:
