@@ -75,7 +75,7 @@ def write_docx(text: str, path: Path) -> int:
     """A DOCX with one paragraph per non-blank line; returns its character count."""
     import docx
 
-    from compiler.segment.outline import is_caps
+    from compiler.normalize import is_caps
 
     document = docx.Document()
     chars = 0

@@ -167,6 +167,12 @@ def _join(previous: Block, block: Block) -> Block:
     )
 
 
+def is_caps(text: str) -> bool:
+    """Written in capitals (a title or heading line), allowing a few lower-case letters."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.85 * len(letters)
+
+
 # --- matching keys -------------------------------------------------------------------------
 
 _TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"  # grave, acute, hook above, tilde, dot below

@@ -15,6 +15,7 @@ from pathlib import Path
 from compiler.enumeration import opens_enumeration
 from compiler.errors import SourceError
 from compiler.model import Block, BlockRole, Provenance
+from compiler.normalize import is_caps
 from compiler.readers import legacy
 
 FORMAT = "text"
@@ -122,14 +123,9 @@ def _continues(previous: str, line: str) -> bool:
         return False
     if _MD_HEADING.match(previous) or previous.lstrip().startswith("|"):
         return False
-    if _is_caps(previous) and _is_caps(line):
+    if is_caps(previous) and is_caps(line):
         return True  # a title printed over several lines
-    return len(previous.strip()) >= 50 and not _is_caps(previous)
-
-
-def _is_caps(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 3 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+    return len(previous.strip()) >= 50 and not is_caps(previous)
 
 
 def _finish(lines: list[_Line], source: str) -> Block:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from compiler.enumeration import Label, parse_label
 from compiler.model import Block, BlockRole
+from compiler.normalize import is_caps
 
 # Label styles of lists: they hold items, never headings of sections.
 LIST_KEYS = frozenset({"ordinal", "ordinal_la", "bullet", "bullet+", "letter", "paren"})
@@ -86,11 +87,6 @@ def node_key(block: Block, label: Label | None) -> str | None:
     if block.bold:
         return "bold"
     return "phrase" if is_phrase_heading(text) else None
-
-
-def is_caps(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.85 * len(letters)
 
 
 def is_phrase_heading(text: str) -> bool:

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 
 from compiler import provinces
 from compiler.model import Block, BlockRole
-from compiler.normalize import ascii_fold
+from compiler.normalize import ascii_fold, is_caps
 from compiler.segment import cues
-from compiler.segment.outline import block_label, is_caps, is_phrase_heading
+from compiler.segment.outline import block_label, is_phrase_heading
 
 _TITLE_WORDS = re.compile(r"^(?:tham luan|bao cao|tinh|thanh pho)\b")
 _ANAPHORIC = re.compile(
@@ -85,12 +85,9 @@ def _drop_signatures(
     starts: list[tuple[int, int | None]], blocks: list[Block]
 ) -> list[tuple[int, int | None]]:
     """An author line with no title above it and nothing after it signs the paper before."""
-    if not starts:
-        return starts
-    ends = [s[0] for s in starts[1:]] + [len(blocks)]
     return [
         (first, author)
-        for (first, author), end in zip(starts, ends, strict=True)
+        for (first, author), end in _spans(starts, len(blocks))
         if not (author == first and end == author + 1 and starts[0] != (first, author))
     ]
 
@@ -113,7 +110,7 @@ def _drop_title_runs(starts: list[tuple[int, int | None]]) -> list[tuple[int, in
 def _spans(
     starts: list[tuple[int, int | None]], count: int
 ) -> list[tuple[tuple[int, int | None], int]]:
-    ends = [s[0] for s in starts[1:]] + [count]
+    ends = [s[0] for s in starts[1:]] + [count] if starts else []
     return list(zip(starts, ends, strict=True))
 
 

@@ -6,7 +6,8 @@ Rules, in the order they apply while reading a paper from the top:
    of the paper and `other` later.
 2. A sub-heading opens a section only with a cue of a specific kind (opportunities,
    challenges, tasks, proposals, lessons) different from the open one, or inside a
-   compound "cơ hội và thách thức" section, which hands over to its sub-headings.
+   compound section ("cơ hội và thách thức", "kết quả và hạn chế"), which hands over to
+   its sub-headings (or, without any, splits its paragraphs by their cue words).
 3. A paragraph can open a section by its opening phrase: "Tuy nhiên … hạn chế:" opens
    challenges, "… trân trọng đề nghị Bộ Ngoại giao …" opens proposals, and a paragraph
    introducing a list ("… kết quả đáng khích lệ, cụ thể:") the kind its last cue names.
@@ -53,12 +54,12 @@ def build_sections(blocks: list[Block], single_kind: SectionKind | None = None) 
     nodes = build_outline(blocks, keys, barriers=leads | set(openers))
     if single_kind:
         drafts = [_Draft(single_kind, indices=list(range(len(blocks))))]
+        # An article's sub-titles and captions are not points: every paragraph is.
+        nodes = {i: n for i, n in nodes.items() if n.is_list_item or n.label is not None}
     else:
         drafts = _read_sections(blocks, nodes, openers)
         drafts = _resolve_compounds(drafts, blocks)
         drafts = _split_closing(drafts, blocks, nodes)
-    if single_kind:  # an article's sub-titles and captions are not points: every paragraph is
-        nodes = {i: n for i, n in nodes.items() if n.is_list_item or n.label is not None}
     return [_finish(d, blocks, nodes, leads) for d in drafts if d.indices or d.heading_blocks]
 
 
@@ -221,10 +222,8 @@ def _split_closing(
     if len(item_starts) < 3:
         return drafts
     lengths = [b - a for a, b in zip(item_starts, item_starts[1:], strict=False)]
-    trailing = [i for i in last.indices if i > item_starts[-1] and i not in nodes]
-    if any(length != 1 for length in lengths) or not trailing:
-        return drafts
-    if any(i in nodes for i in last.indices if i > item_starts[-1]):
+    trailing = [i for i in last.indices if i > item_starts[-1]]
+    if any(length != 1 for length in lengths) or not trailing or any(i in nodes for i in trailing):
         return drafts
     last.indices = [i for i in last.indices if i not in trailing]
     return [*drafts, _Draft(K.OTHER, indices=trailing)]
