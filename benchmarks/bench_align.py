@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import resource
 import sys
 import tempfile
 import time
@@ -24,7 +23,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.synthetic import national_compilation, perturbed_items, seed_path  # noqa: E402
+from benchmarks.synthetic import (  # noqa: E402
+    national_compilation,
+    perturbed_items,
+    print_numbers,
+    print_peak_rss,
+    seed_path,
+)
 from compiler import align  # noqa: E402
 from compiler.align.similarity import Scorer  # noqa: E402
 from compiler.ingest import load_document  # noqa: E402
@@ -134,14 +139,8 @@ def main() -> None:
         ("national scale (63 papers)", national()),
         ("seed", seed_compare()),
     ):
-        print(f"\n== {title}")
-        for key, value in numbers.items():
-            print(
-                f"  {key:<45} {value:,.3f}"
-                if isinstance(value, float)
-                else f"  {key:<45} {value:,}"
-            )
-    print(f"\npeak RSS MB: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f}")
+        print_numbers(title, numbers)
+    print_peak_rss()
 
 
 if __name__ == "__main__":

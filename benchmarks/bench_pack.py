@@ -7,7 +7,6 @@ the time LibreOffice needs to convert the same DOCX to PDF, and the ratio to our
 
 from __future__ import annotations
 
-import resource
 import shutil
 import subprocess
 import sys
@@ -19,7 +18,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.synthetic import national_compilation, seed_path  # noqa: E402
+from benchmarks.synthetic import (  # noqa: E402
+    national_compilation,
+    print_numbers,
+    print_peak_rss,
+    seed_path,
+)
 from compiler import align  # noqa: E402
 from compiler.ingest import load_document  # noqa: E402
 from compiler.report.builders import PACK_KINDS, ReportOptions, briefing_pack  # noqa: E402
@@ -99,14 +103,8 @@ def main() -> None:
         national = folder / "national.txt"
         national.write_text(national_compilation(), encoding="utf-8")
         for label, source in (("seed", seed_path()), ("national", national)):
-            print(f"\n== {label} ({source.name})")
-            for key, value in measure(source, folder, label).items():
-                print(
-                    f"  {key:<40} {value:,.2f}"
-                    if isinstance(value, float)
-                    else f"  {key:<40} {value:,}"
-                )
-    print(f"\npeak RSS MB: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f}")
+            print_numbers(f"{label} ({source.name})", measure(source, folder, label), width=40)
+    print_peak_rss()
 
 
 if __name__ == "__main__":

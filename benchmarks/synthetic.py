@@ -1,4 +1,5 @@
-"""Synthetic inputs for benchmarks, made by replicating and perturbing real papers.
+"""Synthetic inputs for benchmarks (real papers replicated and perturbed), and the way
+benchmarks print their numbers.
 
 - ``national_compilation``: a compilation of 63 papers (one per pre-2025 province), each a
   paper of the seed compilation (or of the bundled sample papers when the shared corpus is
@@ -64,6 +65,20 @@ def national_compilation(count: int = 63, seed: int = 0) -> str:
             "\n".join(perturb(line, rng) if len(line) > 120 else line for line in text.splitlines())
         )
     return "\n\n".join(papers) + "\n"
+
+
+def print_numbers(title: str, numbers: dict[str, float | int], width: int = 45) -> None:
+    """One benchmark's results, aligned: floats with three decimals, counts with separators."""
+    print(f"\n== {title}")
+    for key, value in numbers.items():
+        shown = f"{value:,.3f}" if isinstance(value, float) else f"{value:,}"
+        print(f"  {key:<{width}} {shown}")
+
+
+def print_peak_rss() -> None:
+    import resource
+
+    print(f"\npeak RSS MB: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f}")
 
 
 def perturbed_items(count: int, seed: int = 0) -> list[Item]:

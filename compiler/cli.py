@@ -84,17 +84,12 @@ def ingest(sources: tuple[Path, ...]) -> None:
 @click.option("--full", is_flag=True, help="Print every item's full text, not its title.")
 def show(sources: tuple[Path, ...], province: str, sections: tuple[str, ...], full: bool) -> None:
     """Print one paper's structure: sections, headings, items and where they come from."""
-    from compiler.selection import parse_kinds, select_papers
+    from compiler.selection import parse_kinds, select_some
     from compiler.views import paper_outline
 
     kinds = parse_kinds(sections) if sections else None
     result = load(sources)
-    refs = select_papers(result.documents, province)
-    if not refs:
-        from compiler.selection import select_one
-
-        select_one(result.documents, province)  # raises with the list of provinces
-    for ref in refs:
+    for ref in select_some(result.documents, province):
         click.echo(f"# {ref.document.source}")
         click.echo(paper_outline(ref.paper, kinds, full=full or bool(sections)))
     finish(result)

@@ -48,7 +48,8 @@ def select_papers(documents: list[Document], selector: str) -> list[PaperRef]:
     return exact or [ref for ref in candidates if _key(ref.paper.province_2025) == wanted]
 
 
-def select_one(documents: list[Document], selector: str) -> PaperRef:
+def select_some(documents: list[Document], selector: str) -> list[PaperRef]:
+    """Like ``select_papers``, but no match is an error that lists the provinces found."""
     found = select_papers(documents, selector)
     if not found:
         file_part = selector.partition("@")[2]
@@ -57,12 +58,25 @@ def select_one(documents: list[Document], selector: str) -> PaperRef:
         raise SelectionError(
             f"no paper matches '{selector}' (provinces found: {', '.join(available) or 'none'})"
         )
+    return found
+
+
+def select_one(documents: list[Document], selector: str) -> PaperRef:
+    found = select_some(documents, selector)
     if len(found) > 1:
         choices = ", ".join(
             f"{ref.paper.province}@{PurePath(ref.document.source).name}" for ref in found
         )
         raise SelectionError(f"'{selector}' matches several papers; pick one: {choices}")
     return found[0]
+
+
+def same_province(a: str | None, b: str | None) -> bool:
+    """Two names of one unit ("Khánh Hoà", "Khánh Hòa"); unknown or missing names never are."""
+    if not a or not b:
+        return False
+    first, second = provinces.lookup(a), provinces.lookup(b)
+    return first is not None and second is not None and first.key == second.key
 
 
 def _province_key(name: str) -> str:

@@ -15,8 +15,7 @@ from compiler.align.matching import MATCH_THRESHOLD, Matching, match_items
 from compiler.align.similarity import Scorer
 from compiler.align.themes import Member, Themes, find_themes
 from compiler.model import Document, SectionKind
-from compiler.provinces import lookup
-from compiler.selection import PaperRef, select_one
+from compiler.selection import PaperRef, same_province, select_one
 
 
 @dataclass(slots=True)
@@ -34,7 +33,7 @@ class Comparison:
 
     @property
     def same_province(self) -> bool:
-        return _same_province(self.left.paper.province, self.right.paper.province)
+        return same_province(self.left.paper.province, self.right.paper.province)
 
 
 @dataclass(slots=True)
@@ -73,7 +72,7 @@ def compare(
     scorers = scorers or Scorers(documents)
     if len(kinds) == len(SectionKind):
         kinds = [k for k in kinds if left_ref.paper.items(k) and right_ref.paper.items(k)]
-    same = _same_province(left_ref.paper.province, right_ref.paper.province)
+    same = same_province(left_ref.paper.province, right_ref.paper.province)
     threshold = CHANGE_THRESHOLD if same else MATCH_THRESHOLD
     sections = []
     for kind in kinds:
@@ -100,10 +99,3 @@ def themes(
         if members:
             result.append(SectionThemes(kind, find_themes(scorers[kind], members)))
     return result
-
-
-def _same_province(a: str | None, b: str | None) -> bool:
-    if not a or not b:
-        return False
-    first, second = lookup(a), lookup(b)
-    return first is not None and second is not None and first.key == second.key
