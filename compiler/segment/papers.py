@@ -174,11 +174,11 @@ def _title_province(block: Block) -> provinces.Province | None:
 
 
 def _most_mentioned(blocks: list[Block]) -> provinces.Province | None:
-    counts = Counter(p.key for b in blocks[:40] for p, _, _ in provinces.find_all(b.text))
-    if not counts:
+    mentioned = [p for b in blocks[:40] for p, _, _ in provinces.find_all(b.text)]
+    if not mentioned:
         return None
-    key = counts.most_common(1)[0][0]
-    return next(p for b in blocks for p, _, _ in provinces.find_all(b.text) if p.key == key)
+    key = Counter(p.key for p in mentioned).most_common(1)[0][0]
+    return next(p for p in mentioned if p.key == key)
 
 
 def _is_venue(text: str, start: int) -> bool:
