@@ -57,6 +57,9 @@ def load(sources: tuple[Path, ...]) -> Any:
     result = load_documents(list(sources))
     for failure in result.failures:
         click.echo(str(failure), err=True)
+    for document in result.documents:
+        for warning in document.warnings:
+            click.echo(f"{document.source}: warning: {warning}", err=True)
     return result
 
 

@@ -21,6 +21,7 @@ def document_to_dict(document: Document) -> dict[str, Any]:
         "source": document.source,
         "format": document.format,
         "encoding": document.encoding,
+        "genre": document.genre.value,
         "papers": [paper_to_dict(p) for p in document.papers],
         "front_matter": [block_to_dict(b) for b in document.front_matter],
         "footnotes": [block_to_dict(b) for b in document.footnotes],
@@ -43,6 +44,7 @@ def paper_to_dict(paper: Paper) -> dict[str, Any]:
 def section_to_dict(section: Section) -> dict[str, Any]:
     return {
         "kind": section.kind.value,
+        "kind_from": section.kind_from.value,
         "heading": section.heading,
         "heading_path": [b.text for b in section.heading_blocks],
         "text": section.text,

@@ -24,6 +24,26 @@ class SectionKind(StrEnum):
     OTHER = "other"
 
 
+class Genre(StrEnum):
+    """What kind of document a source is, judged from its own evidence (segment.genre)."""
+
+    PAPER = "paper"  # one official paper ("tham luận", report) with headings
+    COMPILATION = "compilation"  # several papers one after another
+    INTERVIEW = "interview"  # questions and answers
+    NEWS = "news"  # a news report (byline, agency credit, reported speech)
+    SPEECH = "speech"  # a speech transcript ("Kính thưa …")
+    OTHER = "other"  # unheaded prose that fits none of the above
+
+
+class KindBasis(StrEnum):
+    """Where a section's kind comes from (exported as ``kind_from``)."""
+
+    HEADING = "heading"  # a heading's cue words
+    QUESTION = "question"  # an interview question's wording
+    WORDING = "wording"  # the paragraphs' own wording (the kind scorer)
+    OPENING = "opening"  # an opening phrase, or the paper's opening before any heading
+
+
 class BlockRole(StrEnum):
     """What a reader or the normaliser knows about a block before segmentation."""
 
@@ -131,6 +151,7 @@ class Section:
     # The heading paragraph(s): more than one when a compound heading ("Những cơ hội và
     # thách thức") handed over to this section's own sub-heading ("Về cơ hội:").
     heading_blocks: list[Block] = field(default_factory=list)
+    kind_from: KindBasis = KindBasis.HEADING
 
     @property
     def text(self) -> str:
@@ -173,8 +194,10 @@ class Document:
     papers: list[Paper] = field(default_factory=list)
     footnotes: list[Block] = field(default_factory=list)
     front_matter: list[Block] = field(default_factory=list)  # body text before the first paper
-    furniture: list[Block] = field(default_factory=list)  # blocks without any letter or digit
+    furniture: list[Block] = field(default_factory=list)  # page furniture, captions, bylines…
     encoding: str | None = None
+    genre: Genre = Genre.PAPER
+    warnings: list[str] = field(default_factory=list)  # guesses the reading made, for stderr
 
 
 def _min(a: int | None, b: int | None) -> int | None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from compiler.model import Block, BlockRole, Item, Section, SectionKind, span_all
+from compiler.model import Block, BlockRole, Item, KindBasis, Section, SectionKind, span_all
 from compiler.segment import cues
 from compiler.segment.outline import Node, block_label, build_outline, is_lead, node_key
 
@@ -40,6 +40,7 @@ class _Draft:
     heading_node: Node | None = None
     indices: list[int] = field(default_factory=list)  # body blocks of the paper
     extra: dict[int, Block] = field(default_factory=dict)  # run-in heading remainders
+    basis: KindBasis = KindBasis.OPENING  # heading drafts say so when they are opened
 
 
 def build_sections(blocks: list[Block], single_kind: SectionKind | None = None) -> list[Section]:
@@ -117,7 +118,7 @@ def _opened_by_heading(node: Node, current: _Draft, drafts: list[_Draft]) -> _Dr
         kind = cue
     else:
         return None
-    draft = _Draft(kind, compound=compound, heading_node=node)
+    draft = _Draft(kind, compound=compound, heading_node=node, basis=KindBasis.HEADING)
     if run_in:
         heading, rest = run_in
         draft.heading_blocks.append(node.block.with_text(heading))
@@ -209,6 +210,8 @@ def _split_by_cues(draft: _Draft, blocks: list[Block]) -> list[_Draft]:
         parts.append(_Draft(draft.compound[0]))
     parts[0].heading_blocks, parts[0].heading_node = draft.heading_blocks, draft.heading_node
     parts[0].extra = draft.extra
+    for part in parts:
+        part.basis = KindBasis.HEADING
     return parts
 
 
@@ -237,7 +240,15 @@ def _finish(draft: _Draft, blocks: list[Block], nodes: dict[int, Node], leads: s
     provenance = span_all([b.provenance for b in draft.heading_blocks + paragraphs])
     items = _items(draft, blocks, nodes, leads)
     heading = draft.heading_blocks[-1].text if draft.heading_blocks else None
-    return Section(draft.kind, heading, provenance, paragraphs, items, list(draft.heading_blocks))
+    return Section(
+        draft.kind,
+        heading,
+        provenance,
+        paragraphs,
+        items,
+        list(draft.heading_blocks),
+        kind_from=draft.basis,
+    )
 
 
 def _items(
