@@ -55,8 +55,13 @@ _PATTERNS: list[tuple[LabelKind, re.Pattern[str]]] = [
     ),
     (LabelKind.DECIMAL, re.compile(r"(?P<label>(?P<num>\d{1,2}(?:\.\d{1,2})+)[.)\-]?)\s*(?=\S)")),
     (LabelKind.ARABIC, re.compile(r"(?P<label>(?P<num>\d{1,3})[.)\-])(?:\s+|(?=[^\W\d_]))")),
+    # OCR damage: "1 . Về …" (a space before the point), before a capital letter only.
+    (LabelKind.ARABIC, re.compile(r"(?P<label>(?P<num>\d{1,2}) [.)])\s+(?=[A-ZĐÀ-Ỹ])")),
     (LabelKind.ROMAN, re.compile(r"(?P<label>(?P<roman>[IVXLC]{1,6})[.)\-])\s+")),
-    (LabelKind.LETTER, re.compile(r"(?P<label>(?P<letter>[a-zđ])[).])\s+")),
+    # OCR damage: "l." / "ll." / "lV." for "I." / "II." / "IV.", before a capital letter only.
+    (LabelKind.ROMAN, re.compile(r"(?P<label>(?P<roman>[IVXl]*l[IVXl]*)[.)])\s+(?=[A-ZĐÀ-Ỹ])")),
+    # "a}" is OCR's reading of "a)".
+    (LabelKind.LETTER, re.compile(r"(?P<label>(?P<letter>[a-zđ])[).}])\s+")),
     (LabelKind.PAREN, re.compile(r"(?P<label>\((?P<num>\d{1,2}|[a-zđ])\))\s+")),
     (LabelKind.BULLET, re.compile(r"(?P<label>[-+•–—·▪○●])\s*(?=\S)")),
 ]
@@ -125,7 +130,7 @@ def _make_label(kind: LabelKind, match: re.Match[str], text: str) -> Label:
     elif kind == LabelKind.ARABIC:
         value = int(match.group("num"))
     elif kind == LabelKind.ROMAN:
-        value = roman_value(match.group("roman"))
+        value = roman_value(match.group("roman").replace("l", "I"))
     elif kind == LabelKind.LETTER:
         value = ord(match.group("letter")) - ord("a") + 1 if match.group("letter") != "đ" else 5
     elif kind == LabelKind.PAREN:

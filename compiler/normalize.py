@@ -119,9 +119,37 @@ def _is_furniture(text: str) -> bool:
 
 
 def normalize_blocks(blocks: list[Block]) -> list[Block]:
-    """Clean every block, then rejoin paragraphs split by page breaks."""
-    cleaned = [normalize_block(b) for b in blocks]
+    """Clean every block, split headings run together, rejoin paragraphs split by page
+    breaks."""
+    cleaned = [part for b in blocks for part in split_run_together(normalize_block(b))]
     return join_continuations([b for b in cleaned if b.text or b.role == BlockRole.FURNITURE])
+
+
+# A numbered heading's label inside a line: " 1. Về …", " IV. KIẾN NGHỊ", " 3.1. Về cơ hội".
+_INNER_LABEL = re.compile(r"\s(?=(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)\s?[.)\-]\s+[A-ZĐÀ-Ỹ])")
+_SENTENCE_MARK = re.compile(r"[.;:!?,]")
+_MAX_RUN_TOGETHER = 120  # characters of the first heading
+
+
+def split_run_together(block: Block) -> list[Block]:
+    """Two headings that OCR or copying ran together on one line ("II. KẾT QUẢ ĐẠT ĐƯỢC
+    1. Về hợp tác kinh tế"): split where a second label follows a first heading written in
+    capitals, or a short numbered heading with no punctuation."""
+    if block.role not in (BlockRole.BODY, BlockRole.HEADING) or len(block.text) > 400:
+        return [block]
+    first_label = parse_label(block.text)
+    for match in _INNER_LABEL.finditer(block.text):
+        head, tail = block.text[: match.start()], block.text[match.end() :]
+        head_text = first_label.rest[: match.start()] if first_label else head
+        shaped = is_caps(head_text) or (
+            first_label is not None
+            and first_label.kind in (LabelKind.ROMAN, LabelKind.ARABIC, LabelKind.DECIMAL)
+            and len(head) <= _MAX_RUN_TOGETHER
+            and not _SENTENCE_MARK.search(head_text)
+        )
+        if shaped and (first_label is not None or is_caps(head)) and len(head.split()) >= 2:
+            return [block.with_text(head), *split_run_together(block.with_text(tail))]
+    return [block]
 
 
 def join_continuations(blocks: list[Block]) -> list[Block]:

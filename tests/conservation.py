@@ -1,7 +1,8 @@
 """The conservation check: segmentation loses, duplicates and reorders nothing.
 
-Every body paragraph the normaliser produced must come out exactly once as front matter, a
-paper's title or author line, a section heading or a section paragraph; put back in source
+Every paragraph the normaliser produced (footnotes aside) must come out exactly once as
+front matter, a paper's title or author line, a section heading, a section paragraph or
+page furniture (captions, bylines, greetings: set apart by segmentation); put back in source
 order (a news article groups its paragraphs by province), the words must read as the input
 did. Compared word by word, so a run-in heading split from its paragraph still counts.
 """
@@ -16,16 +17,12 @@ from compiler.readers import read_blocks
 
 
 def input_words(raw_blocks: list[Block]) -> list[str]:
-    body = [
-        b
-        for b in normalize_blocks(raw_blocks)
-        if b.role not in (BlockRole.FOOTNOTE, BlockRole.FURNITURE)
-    ]
+    body = [b for b in normalize_blocks(raw_blocks) if b.role != BlockRole.FOOTNOTE]
     return " ".join(b.text for b in body).split()
 
 
 def output_words(document: Document) -> list[str]:
-    blocks = list(document.front_matter)
+    blocks = list(document.front_matter) + list(document.furniture)
     for paper in document.papers:
         blocks += paper.title_blocks + ([paper.author_block] if paper.author_block else [])
         for section in paper.sections:

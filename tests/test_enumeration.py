@@ -189,6 +189,12 @@ LABELS = [
         "Cán bộ thiếu kinh nghiệm đàm phán.",
     ),
     ("– Thủ tục còn rườm rà.", K.BULLET, "–", 0, 1, "Thủ tục còn rườm rà."),
+    # OCR damage: "l" read for "I", a space before the point, "}" read for ")".
+    ("l. ĐẶC ĐIỂM TÌNH HÌNH", K.ROMAN, "l.", 1, 1, "ĐẶC ĐIỂM TÌNH HÌNH"),
+    ("lll. PHƯƠNG HƯỚNG", K.ROMAN, "lll.", 3, 1, "PHƯƠNG HƯỚNG"),
+    ("lV. KIẾN NGHỊ", K.ROMAN, "lV.", 4, 1, "KIẾN NGHỊ"),
+    ("2 . Về thách thức", K.ARABIC, "2 .", 2, 1, "Về thách thức"),
+    ("b} Mở rộng thị trường xuất khẩu.", K.LETTER, "b}", 2, 1, "Mở rộng thị trường xuất khẩu."),
     ("   - Thụt lề vẫn là gạch đầu dòng.", K.BULLET, "-", 0, 1, "Thụt lề vẫn là gạch đầu dòng."),
 ]
 
@@ -222,6 +228,7 @@ def test_label_styles(
         "25-30 dự án được cấp phép mỗi năm.",
         "1-2 năm tới là giai đoạn quan trọng.",
         "-15 độ là nhiệt độ thấp nhất.",
+        "5 . kết quả viết thường không phải nhãn",
         "A. Phần mở đầu",
         "Tỉnh ủy Lạng Sơn",
         "Thứ nhất",  # a label with nothing after it

@@ -152,6 +152,16 @@ def test_news_article_provinces_become_papers() -> None:
 
 def test_interview_reads_without_inventing_a_province() -> None:
     document = load_document(corpus_file(INTERVIEW_2023))
+    assert document.genre.value == "interview"
     assert [p.province for p in document.papers] == [None]
-    items = document.papers[0].sections[0].items
-    assert [i.label for i in items] == ["Thứ nhất", "Thứ hai", "Thứ ba"]
+    sections = document.papers[0].sections
+    # Each question heads the section of its answer; its "Thứ nhất … Thứ ba" stay together.
+    asked = [s for s in sections if s.kind_from.value == "question"]
+    assert len(asked) == 3
+    assert all(s.heading and s.heading.endswith("?") for s in asked)
+    listed = [s for s in sections if any(i.label for i in s.items)]
+    assert [[i.label for i in s.items if i.label] for s in listed] == [
+        ["Thứ nhất", "Thứ hai", "Thứ ba"]
+    ]
+    # The timestamp, the follow line and the comment counter are furniture, not content.
+    assert {"17/12/2023 22:29", "(0) Bình luận"} <= {b.text for b in document.furniture}

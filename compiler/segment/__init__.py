@@ -1,42 +1,91 @@
-"""Segmentation: normalised blocks → papers → sections → items (see the submodules)."""
+"""Segmentation: normalised blocks → genre → papers → sections → items (see the submodules).
+
+1. ``furniture`` sets apart lines that belong to no section (captions, bylines, greetings,
+   administrative header and signature blocks, web menus).
+2. ``genre`` judges what the document is from its own evidence.
+3. Headed documents (official papers, compilations) are split into papers by their titles
+   and author lines (``papers``) and into sections by their headings (``sections``).
+   Unheaded pieces (interviews, news reports, speeches, prose) and papers without section
+   headings get owners (``owners``) and kinds from their wording (``prose``, ``pieces``).
+Every guess the reading makes is recorded in ``Document.warnings``.
+"""
 
 from __future__ import annotations
 
 from compiler import provinces
-from compiler.model import Block, BlockRole, Document, Paper, SectionKind
+from compiler.model import Block, BlockRole, Document, Genre, KindBasis, Paper, Section
 from compiler.normalize import normalize_blocks
-from compiler.segment.papers import PaperBlocks, split_papers
+from compiler.segment import furniture, genre, pieces
+from compiler.segment.papers import PaperBlocks, heading_kinds, paper_starts, split_papers
 from compiler.segment.sections import build_sections
 
 _SET_APART = (BlockRole.FOOTNOTE, BlockRole.FURNITURE)
+_NEWS_LIKE = (Genre.NEWS, Genre.INTERVIEW)
+_HEADED = (Genre.PAPER, Genre.COMPILATION)
 
 
 def build_document(source: str, fmt: str, raw_blocks: list[Block]) -> Document:
     """Normalise a reader's blocks and segment them into a Document."""
-    blocks = normalize_blocks(raw_blocks)
-    body = [b for b in blocks if b.role not in _SET_APART]
-    split = split_papers(body)
-    papers = [
-        _paper(p, split.is_article) for p in split.papers if p.body or p.title_blocks or p.author
-    ]
-    return Document(
-        source=source,
-        format=fmt,
-        papers=papers,
-        footnotes=[b for b in blocks if b.role == BlockRole.FOOTNOTE],
-        front_matter=split.front_matter,
-        furniture=[b for b in blocks if b.role == BlockRole.FURNITURE],
+    blocks = furniture.mark_furniture(normalize_blocks(raw_blocks), news_like=False)
+    body = _body(blocks)
+    starts = paper_starts(body)
+    kind, clear = genre.decide(
+        genre.gather(
+            body, _furniture(blocks), _provinces_of(starts, body), len(heading_kinds(body))
+        )
     )
-
-
-def _paper(raw: PaperBlocks, from_article: bool) -> Paper:
-    # A news article has no paper structure: what it reports of a province is, by default,
-    # what that province has done; the rest is background.
-    if from_article:
-        kind = SectionKind.ACHIEVEMENTS if raw.province else SectionKind.CONTEXT
-        sections = build_sections(raw.body, single_kind=kind)
+    if kind in _NEWS_LIKE:
+        blocks = furniture.mark_furniture(blocks, news_like=True)
+        body = _body(blocks)
+    document = Document(source=source, format=fmt, genre=kind)
+    if not clear:
+        document.warnings.append(f"genre unclear; read as {kind.value}")
+    if kind in _HEADED and (starts or heading_kinds(body)):
+        split = split_papers(body, starts)
+        document.papers = [
+            _headed_paper(p, document.warnings) for p in split.papers if _has_text(p)
+        ]
+        document.front_matter = split.front_matter
     else:
-        sections = build_sections(raw.body) if raw.body else []
+        captions = [b for b in _furniture(blocks) if furniture.is_caption(b.text)]
+        found = pieces.read_piece(body, captions, kind)
+        document.papers = [_paper(p.raw, p.sections) for p in found]
+        if found:
+            document.warnings.append("no section headings: kinds come from the wording")
+    document.footnotes = [b for b in blocks if b.role == BlockRole.FOOTNOTE]
+    document.furniture = _furniture(blocks)
+    return document
+
+
+def _body(blocks: list[Block]) -> list[Block]:
+    return [b for b in blocks if b.role not in _SET_APART]
+
+
+def _furniture(blocks: list[Block]) -> list[Block]:
+    return [b for b in blocks if b.role == BlockRole.FURNITURE]
+
+
+def _provinces_of(starts: list[tuple[int, int | None]], body: list[Block]) -> int:
+    split = split_papers(body, starts) if starts else None
+    return len({p.province.key for p in split.papers if p.province}) if split else 0
+
+
+def _has_text(raw: PaperBlocks) -> bool:
+    return bool(raw.body or raw.title_blocks or raw.author)
+
+
+def _headed_paper(raw: PaperBlocks, warnings: list[str]) -> Paper:
+    sections = build_sections(raw.body) if raw.body else []
+    if len(raw.body) >= 2 and not any(s.kind_from == KindBasis.HEADING for s in sections):
+        # A paper without section headings: its kinds come from its wording.
+        owned = pieces.owned_sections(raw.body, [raw.province] * len(raw.body))
+        sections = [section for _, section, _ in owned]
+        name = raw.province.name if raw.province else "a paper"
+        warnings.append(f"{name}: no section headings; kinds come from the wording")
+    return _paper(raw, sections)
+
+
+def _paper(raw: PaperBlocks, sections: list[Section]) -> Paper:
     framing = raw.title_blocks + ([raw.author] if raw.author else [])
     provenance_blocks = framing + raw.body
     provenance = provenance_blocks[0].provenance.span(provenance_blocks[-1].provenance)

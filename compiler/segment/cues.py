@@ -49,6 +49,8 @@ HEADING_CUES: dict[SectionKind, tuple[str, ...]] = {
     ),
     K.PROPOSALS: ("kien nghi", "de xuat", "de nghi"),
     K.LESSONS: ("bai hoc",),
+    # A conclusion holds closing remarks: kept as `other`, never guessed from its wording.
+    K.OTHER: ("ket luan", "loi ket", "thay loi ket", "phan ket"),
 }
 
 # When a heading carries cues of several kinds, the first of this list wins; a heading with
@@ -62,6 +64,7 @@ PRIORITY = (
     K.TASKS,
     K.ACHIEVEMENTS,
     K.CONTEXT,
+    K.OTHER,
 )
 
 # Kinds a sub-heading may open inside another section (context and achievements cues are
@@ -140,7 +143,7 @@ def opening_phrase_kind(text: str, leads_list: bool) -> SectionKind | None:
         return K.CHALLENGES
     if leads_list:
         kind = _last_cue_kind(key)
-        return kind if kind not in (None, K.CONTEXT) else None
+        return kind if kind not in (None, K.CONTEXT, K.OTHER) else None
     return None
 
 

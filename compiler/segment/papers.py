@@ -1,35 +1,27 @@
-"""A document's blocks → papers, one per province.
+"""A headed document's blocks → papers, one per province.
 
 A paper starts at its title (all-caps, bold or a Word title/heading line, over one or more
 paragraphs) followed by an author line naming the province ("Tỉnh ủy Lâm Đồng", "Thành
 uỷ Đà Nẵng"); a title naming a province ("TỈNH X VỚI …", "THAM LUẬN CỦA TỈNH X") also
 starts one without an author line. A document with no such start but with section
-headings is one paper. Anything else is read as a news article: paragraphs that speak of
-one province become that province's paper, the rest the article's general paper.
+headings is one paper, about the province it is about (``owners.main_subject``).
+Unheaded pieces (interviews, news reports, speeches, prose) are read by ``pieces``.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from compiler import provinces
-from compiler.model import Block, BlockRole
+from compiler.model import Block, BlockRole, SectionKind
 from compiler.normalize import ascii_fold, is_caps
-from compiler.segment import cues
+from compiler.segment import cues, owners
 from compiler.segment.outline import block_label, is_phrase_heading
 
 _TITLE_WORDS = re.compile(r"^(?:tham luan|bao cao|tinh|thanh pho)\b")
-_ANAPHORIC = re.compile(
-    r"^(?:ben canh do|thong qua (?:do|hinh thuc nay)|dong thoi|ngoai ra|hien|trong do"
-    r"|tren da|cung voi do|theo do)\b|\b(?:thanh pho|tinh) (?:da|dang|se|tiep tuc|cho biet)\b"
-)
-# "tổ chức tại Hà Nội": a place where something happens, not the province speaking.
-_VENUE_BEFORE = re.compile(
-    r"\b(?:tại|ở|đến|tới)\s+(?:(?:tỉnh|thành phố|TP\.?)\s+)?$", re.IGNORECASE
-)
 _MAX_AUTHOR_LINE = 80
+_SUBTITLE = re.compile(r"^\([^()]{8,200}\)$")
 
 
 @dataclass(slots=True)
@@ -46,36 +38,33 @@ class PaperBlocks:
 class Split:
     papers: list[PaperBlocks]
     front_matter: list[Block]  # body text before the first paper of a compilation
-    is_article: bool = False
 
 
-def split_papers(blocks: list[Block]) -> Split:
-    """``blocks``: normalised body blocks (no footnotes or furniture)."""
-    starts = _paper_starts(blocks)
+def split_papers(blocks: list[Block], starts: list[tuple[int, int | None]]) -> Split:
+    """``blocks``: normalised body blocks (no footnotes or furniture); ``starts`` from
+    ``paper_starts``. Without starts the whole body is one paper."""
     if starts:
         return Split(
             [_paper_from(blocks, s, e) for s, e in _spans(starts, len(blocks))],
             blocks[: starts[0][0]],
         )
-    if _has_section_headings(blocks):
-        title = blocks[:1] if blocks and _is_title(blocks[0]) else []
-        body = blocks[len(title) :]
-        return Split([PaperBlocks(title, None, _most_mentioned(blocks), body)], [])
-    return Split(_article_papers(blocks), [], is_article=True)
+    title = blocks[:1] if blocks and is_title(blocks[0]) else []
+    body = blocks[len(title) :]
+    return Split([PaperBlocks(title, None, owners.main_subject(body, title), body)], [])
 
 
-def _paper_starts(blocks: list[Block]) -> list[tuple[int, int | None]]:
+def paper_starts(blocks: list[Block]) -> list[tuple[int, int | None]]:
     """(index of the first title block, index of the author line or None) per paper."""
     starts: list[tuple[int, int | None]] = []
     current: provinces.Province | None = None
     for index, block in enumerate(blocks):
         if _is_author_line(block) and not _continues_title(block, blocks, index):
             first = index
-            while first > 0 and _is_title(blocks[first - 1]) and not _taken(starts, first - 1):
+            while first > 0 and is_title(blocks[first - 1]) and not _taken(starts, first - 1):
                 first -= 1
             starts.append((first, index))
             current = provinces.from_author_line(block.text)
-        elif _is_title(block) and _names_new_province(block, current):
+        elif is_title(block) and _names_new_province(block, current):
             starts.append((index, None))
             current = _title_province(block)
     return _drop_signatures(_drop_title_runs(starts), blocks)
@@ -128,7 +117,7 @@ def _paper_from(blocks: list[Block], start: tuple[int, int | None], end: int) ->
         province = _title_province(blocks[first])
     if province is None:
         province = next((p for b in title for p in [_title_province(b)] if p), None)
-    return PaperBlocks(title, author, province or _most_mentioned(body), body)
+    return PaperBlocks(title, author, province or owners.main_subject(body, title), body)
 
 
 def _continues_title(block: Block, blocks: list[Block], index: int) -> bool:
@@ -138,7 +127,7 @@ def _continues_title(block: Block, blocks: list[Block], index: int) -> bool:
     return (
         is_caps(block.text)
         and following is not None
-        and _is_title(following)
+        and is_title(following)
         and not _is_author_line(following)
     )
 
@@ -151,9 +140,11 @@ def _is_author_line(block: Block) -> bool:
     )
 
 
-def _is_title(block: Block) -> bool:
+def is_title(block: Block) -> bool:
     if block.role not in (BlockRole.BODY, BlockRole.HEADING) or block_label(block) is not None:
         return False
+    if _SUBTITLE.match(block.text):
+        return True  # "(Tham luận tại Hội nghị …)" under a title
     if len(block.text) < 8 or len(block.text) > 400 or block.text.endswith((".", ";")):
         return False
     if block.role == BlockRole.HEADING:
@@ -173,24 +164,10 @@ def _title_province(block: Block) -> provinces.Province | None:
     return found[0][0] if found else None
 
 
-def _most_mentioned(blocks: list[Block]) -> provinces.Province | None:
-    mentioned = [p for b in blocks[:40] for p, _, _ in provinces.find_all(b.text)]
-    if not mentioned:
-        return None
-    key = Counter(p.key for p in mentioned).most_common(1)[0][0]
-    return next(p for p in mentioned if p.key == key)
-
-
-def _is_venue(text: str, start: int) -> bool:
-    """ "… tổ chức tại Hà Nội": a venue. "Tại Cần Thơ, …" opening a paragraph is its subject."""
-    before = text[max(0, start - 12) : start]
-    return bool(_VENUE_BEFORE.search(before)) and bool(text[:start].strip(" ,").count(" ") > 1)
-
-
-def _has_section_headings(blocks: list[Block]) -> bool:
-    """Headings of at least two different specific kinds (say, challenges and tasks): the
-    shape of a paper, not of a news article or an interview."""
-    kinds = set()
+def heading_kinds(blocks: list[Block]) -> set[SectionKind]:
+    """The specific kinds (challenges, tasks, …) that heading-shaped lines name: two or more
+    are the shape of a paper, not of a news article or an interview."""
+    kinds: set[SectionKind | None] = set()
     for block in blocks:
         label = block_label(block)
         text = label.rest if label else block.text
@@ -202,41 +179,4 @@ def _has_section_headings(blocks: list[Block]) -> bool:
         )
         if shaped and len(text) <= 160:
             kinds.add(cues.heading_kind(text))
-    return len(kinds & cues.SPECIFIC_KINDS) >= 2
-
-
-# --- news articles ---------------------------------------------------------------------------
-
-
-def _article_papers(blocks: list[Block]) -> list[PaperBlocks]:
-    """Group an article's paragraphs by the province they speak of."""
-    title = (
-        blocks[:1] if blocks and (is_phrase_heading(blocks[0].text) or _is_title(blocks[0])) else []
-    )
-    general = PaperBlocks(title, None, None)
-    by_province: dict[str, PaperBlocks] = {}
-    previous: provinces.Province | None = None
-    for block in blocks[len(title) :]:
-        province = _speaks_for(block, previous)
-        if province is None:
-            general.body.append(block)
-        else:
-            # The article's title belongs to its general part; papers cut from it have none.
-            paper = by_province.setdefault(province.key, PaperBlocks([], None, province))
-            paper.body.append(block)
-        previous = province
-    papers = [general] if general.body or general.title_blocks else []
-    return papers + list(by_province.values())
-
-
-def _speaks_for(block: Block, previous: provinces.Province | None) -> provinces.Province | None:
-    mentioned = {
-        p.key: p
-        for p, start, _ in provinces.find_all(block.text)
-        if not _is_venue(block.text, start)
-    }
-    if len(mentioned) == 1:
-        return next(iter(mentioned.values()))
-    if not mentioned and previous is not None and _ANAPHORIC.search(ascii_fold(block.text)):
-        return previous
-    return None
+    return {k for k in kinds if k in cues.SPECIFIC_KINDS}

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from compiler.model import Block, BlockRole, Item, KindBasis, Section, SectionKind, span_all
-from compiler.segment import cues
+from compiler.segment import cues, wording
 from compiler.segment.outline import Node, block_label, build_outline, is_lead, node_key
 
 K = SectionKind
@@ -61,6 +61,7 @@ def build_sections(blocks: list[Block], single_kind: SectionKind | None = None) 
         drafts = _read_sections(blocks, nodes, openers)
         drafts = _resolve_compounds(drafts, blocks)
         drafts = _split_closing(drafts, blocks, nodes)
+        _settle_guesses(drafts, blocks)
     return [_finish(d, blocks, nodes, leads) for d in drafts if d.indices or d.heading_blocks]
 
 
@@ -106,19 +107,21 @@ def _opened_by_heading(node: Node, current: _Draft, drafts: list[_Draft]) -> _Dr
         return None
     text = run_in[0] if run_in else node.text_without_label
     cue, compound = cues.heading_kind(text), cues.compound_kinds(text)
+    basis = KindBasis.HEADING
     if node.parent is None:
-        kind = (
-            compound[0]
-            if compound
-            else cue or _kind_from_subheadings(node) or _fallback_kind(drafts)
-        )
+        named = compound[0] if compound else cue or _kind_from_subheadings(node)
+        kind = named or _fallback_kind(drafts)
+        if named is None:
+            # The paper's opening section is its context; a later one is settled by the
+            # paragraphs' wording (_settle_guesses).
+            basis = KindBasis.OPENING if kind == K.CONTEXT else KindBasis.WORDING
     elif compound and not current.compound:
         kind = compound[0]
     elif cue is not None and _hands_over(current, cue):
         kind = cue
     else:
         return None
-    draft = _Draft(kind, compound=compound, heading_node=node, basis=KindBasis.HEADING)
+    draft = _Draft(kind, compound=compound, heading_node=node, basis=basis)
     if run_in:
         heading, rest = run_in
         draft.heading_blocks.append(node.block.with_text(heading))
@@ -154,6 +157,14 @@ def _kind_from_subheadings(node: Node) -> SectionKind | None:
             if kind not in (None, K.CONTEXT):
                 return kind
     return None
+
+
+def _settle_guesses(drafts: list[_Draft], blocks: list[Block]) -> None:
+    """A section under a heading that names no kind takes the kind its paragraphs' wording
+    scores highest together (the position's guess stands when it has no paragraphs)."""
+    for draft in drafts:
+        if draft.basis == KindBasis.WORDING and draft.indices:
+            draft.kind = wording.joint_kind([blocks[i].text for i in draft.indices])
 
 
 def _fallback_kind(drafts: list[_Draft]) -> SectionKind:
@@ -348,3 +359,18 @@ def item_title(first_paragraph: str) -> str:
         return text[: end.start()].rstrip()
     words = text.split()
     return " ".join(words[:25]) + "…"
+
+
+def prose_section(
+    kind: SectionKind, basis: KindBasis, heading_blocks: list[Block], paragraphs: list[Block]
+) -> Section:
+    """A section of unheaded text: its kind decided elsewhere (wording, a question), every
+    paragraph an item unless the paragraphs enumerate ("Một là …", "1.", "- ")."""
+    built = build_sections(paragraphs, single_kind=kind) if paragraphs else []
+    provenance = span_all([b.provenance for b in heading_blocks + paragraphs])
+    section = built[0] if built else Section(kind, None, provenance)
+    section.heading = heading_blocks[-1].text if heading_blocks else None
+    section.heading_blocks = list(heading_blocks)
+    section.provenance = provenance
+    section.kind_from = basis
+    return section

@@ -59,12 +59,25 @@ class LabelError(ValueError):
     pass
 
 
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+
+
 def document_of(labels_path: Path) -> Path:
+    """The labelled document: ``# source: NAME`` names a file of the shared corpus (labels of
+    real documents, whose text is never copied into the project); else the file beside."""
+    source = _meta(labels_path).get("source")
+    if source:
+        return CORPUS / source
     for suffix in (".txt", ".md"):
         candidate = labels_path.with_suffix(suffix)
         if candidate.exists():
             return candidate
     raise LabelError(f"{labels_path}: no .txt or .md document next to it")
+
+
+def _meta(path: Path) -> dict[str, str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {m.group(1): m.group(2) for line in lines if (m := _META.match(line.strip()))}
 
 
 def parse(path: Path) -> Labels:
