@@ -4,7 +4,8 @@ Each reader module defines ``FORMAT`` (a short name), ``SUFFIXES`` (lower-case f
 endings it accepts) and ``read(path, display_name) -> list[Block]`` which raises
 ``SourceError`` for a file it cannot read; a reader that knows the text's encoding also
 defines ``read_document(path, display_name) -> (blocks, encoding)``. ``read_blocks`` picks
-the reader by suffix.
+the reader by suffix. Readers never print: what they had to guess or repair goes to
+``diagnostics.warn`` and ends up in ``Document.warnings``.
 """
 
 from __future__ import annotations
@@ -13,8 +14,17 @@ import importlib
 from pathlib import Path
 from types import ModuleType
 
+from compiler.diagnostics import warn
 from compiler.errors import SourceError, UnsupportedFormatError
 from compiler.model import Block
+from compiler.readers import legacy
+
+_LEGACY_NAMES = {
+    legacy.TCVN3: "TCVN3 (ABC)",
+    legacy.VNI: "VNI",
+    legacy.VISCII: "VISCII",
+    legacy.CP1258: "Windows-1258",
+}
 
 # Reader modules, imported lazily so `brief --help` stays fast.
 _READER_MODULES = ("text", "docx", "pdf", "html")
@@ -68,4 +78,6 @@ def read_source(path: Path, display_name: str | None = None) -> tuple[str, list[
         raise SourceError(name, f"cannot read file ({error.strerror or error})") from error
     if not any(block.text.strip() for block in blocks):
         raise SourceError(name, "no text found (empty file?)")
+    if encoding in _LEGACY_NAMES:
+        warn(f"legacy {_LEGACY_NAMES[encoding]} text converted to Unicode")
     return module.FORMAT, blocks, encoding
