@@ -304,13 +304,19 @@ def _path(value: str | Path, base: Path | None) -> Path:
 def check_paths(
     sources: Iterable[Path], outputs: Iterable[Path], template: Path | None = None
 ) -> None:
-    """Never overwrite what the run reads: an output may be neither a source, nor a file
-    found in a source folder, nor the template. Raises ValueError."""
-    inputs = {_identity(path) for path in _input_files(sources)}
+    """Never overwrite what the run reads: an output may be neither a source nor the
+    template, nor a file found in a source folder unless it is a report brief wrote
+    (recognised by its stamp; it would be skipped, not read). Raises ValueError."""
+    from compiler.readers import is_own_report
+
+    sources = tuple(sources)
+    named = {_identity(path) for path in sources if not path.is_dir()}
     if template is not None:
-        inputs.add(_identity(template))
+        named.add(_identity(template))
+    found = {_identity(path) for path in _folder_files(sources)}
     for output in outputs:
-        if _identity(output) in inputs:
+        key = _identity(output)
+        if key in named or (key in found and not is_own_report(output)):
             raise ValueError(f"{output}: is one of the inputs; write the report somewhere else")
 
 
@@ -329,12 +335,10 @@ def check_outputs(
         raise OptionError(where, str(error)) from None
 
 
-def _input_files(sources: Iterable[Path]) -> Iterable[Path]:
+def _folder_files(sources: Iterable[Path]) -> Iterable[Path]:
     for source in sources:
         if source.is_dir():
             yield from (path for path in source.rglob("*") if path.is_file())
-        else:
-            yield source
 
 
 def _identity(path: Path) -> str:

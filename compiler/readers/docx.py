@@ -44,7 +44,7 @@ from compiler.diagnostics import warn
 from compiler.enumeration import to_roman
 from compiler.errors import SourceError
 from compiler.model import Block, BlockRole, Provenance
-from compiler.readers import legacy
+from compiler.readers import legacy, limits
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -105,6 +105,7 @@ def _open(path: Path, name: str) -> DocxDocument:
     reason = _sniff(path)
     if reason:
         raise SourceError(name, reason)
+    limits.check_zip(path, name)
     try:
         return docx.Document(str(path))
     except _MALFORMED as error:
