@@ -8,64 +8,125 @@ Errors: library code raises ``BriefError``s; they are printed here as one line o
 from __future__ import annotations
 
 import json
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import click
 
-from compiler import __version__
-from compiler.errors import EXIT_INPUT_FAILED, BriefError
+from compiler import __version__, diagnostics
+from compiler.errors import EXIT_INPUT_FAILED, BriefError, OptionError
 
 
 class BriefGroup(click.Group):
-    """Turns expected errors into one line on stderr (``--traceback`` shows the stack)."""
+    """Runs a command with the run's warning channel on stderr; turns expected errors into
+    one line on stderr (``--traceback`` shows the stack) after every file's own reason."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except BriefError as error:
-            if ctx.params.get("traceback"):
-                raise
-            click.echo(f"brief: {error}", err=True)
-            ctx.exit(error.exit_code)
+        channel = diagnostics.Channel(
+            sink=lambda line: click.echo(line, err=True), quiet=ctx.params.get("quiet", False)
+        )
+        with diagnostics.using(channel), _sigterm_as_exit():
+            try:
+                return super().invoke(ctx)
+            except BriefError as error:
+                if ctx.params.get("traceback"):
+                    raise
+                _close(channel)
+                click.echo(f"brief: {error}", err=True)
+                ctx.exit(error.exit_code)
+            finally:
+                _close(channel)
+
+
+def _close(channel: diagnostics.Channel) -> None:
+    """The summary line, once per run, unless --quiet."""
+    summary = channel.summary()
+    if summary and not channel.quiet:
+        click.echo(summary, err=True)
+    channel.warnings = channel.refusals = 0  # printed: a second call prints nothing
+
+
+@contextmanager
+def _sigterm_as_exit() -> Iterator[None]:
+    """SIGTERM unwinds the run like Ctrl-C does, so temporary files are removed."""
+
+    def terminate(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminate)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _quiet(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        diagnostics.channel().quiet = True
+
+
+def quiet_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--quiet",
+        "-q",
+        is_flag=True,
+        expose_value=False,
+        callback=_quiet,
+        help="No warnings and no summary line; refusals are still shown.",
+    )(command)
 
 
 @click.group(cls=BriefGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="brief")
 @click.option("--traceback", is_flag=True, help="Show the Python traceback of errors.")
-def main(traceback: bool) -> None:
+@click.option(
+    "--quiet", "-q", is_flag=True, help="No warnings and no summary line (before the command)."
+)
+def main(traceback: bool, quiet: bool) -> None:
     """Compile Vietnamese provincial papers into briefing packs.
 
-    SOURCE arguments are files (.txt, .md, .docx, .pdf, .html) or folders, read
-    recursively in sorted order. A file that cannot be read is reported on stderr as
-    'path: reason'; the others still go through and the exit code is 1.
+    SOURCE arguments are files (.txt, .md, .docx, .pdf, .html; .doc, .rtf, .odt with
+    LibreOffice) or folders, read recursively in sorted order. A file that cannot be read
+    is reported on stderr as 'path: reason', a guess the tool made as 'path: warning: …';
+    the other files still go through and the exit code is 1 when a file was refused.
     """
 
 
 def sources_argument(command: Callable[..., Any]) -> Callable[..., Any]:
+    command = quiet_option(command)
     return click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))(
         command
     )
 
 
 def load(sources: tuple[Path, ...]) -> Any:
-    """Read every source; report failed files on stderr. Returns the LoadResult."""
+    """Read every source; refusals and warnings go to stderr as they come. The LoadResult."""
     from compiler.ingest import load_documents
 
-    result = load_documents(list(sources))
-    for failure in result.failures:
-        click.echo(str(failure), err=True)
-    for document in result.documents:
-        for warning in document.warnings:
-            click.echo(f"{document.source}: warning: {warning}", err=True)
-    return result
+    return load_documents(list(sources))
 
 
 def finish(result: Any) -> None:
     if result.failures:
         sys.exit(EXIT_INPUT_FAILED)
+
+
+def kinds_option(values: tuple[str, ...], where: str = "--section") -> list[Any]:
+    """Section kinds from -s values ('all' for every kind), checked as options are."""
+    from compiler.options import section_kinds
+
+    try:
+        return list(section_kinds(values))
+    except ValueError as error:
+        raise OptionError(where, str(error)) from None
 
 
 @main.command()
@@ -87,10 +148,10 @@ def ingest(sources: tuple[Path, ...]) -> None:
 @click.option("--full", is_flag=True, help="Print every item's full text, not its title.")
 def show(sources: tuple[Path, ...], province: str, sections: tuple[str, ...], full: bool) -> None:
     """Print one paper's structure: sections, headings, items and where they come from."""
-    from compiler.selection import parse_kinds, select_some
+    from compiler.selection import select_some
     from compiler.views import paper_outline
 
-    kinds = parse_kinds(sections) if sections else None
+    kinds = kinds_option(sections) if sections else None
     result = load(sources)
     for ref in select_some(result.documents, province):
         click.echo(f"# {ref.document.source}")
@@ -171,10 +232,12 @@ def compare(
     unchanged or reworded, and unpaired items as dropped (left) or new (right).
     """
     from compiler import align
-    from compiler.selection import parse_kinds
+    from compiler.options import check_outputs
 
+    kinds = kinds_option(sections)
+    check_outputs(outputs, sources)
     result = load(sources)
-    comparison = align.compare(result.documents, left, right, parse_kinds(sections))
+    comparison = align.compare(result.documents, left, right, kinds)
     if fmt == "json":
         from compiler.export import comparison_to_dict
 
@@ -198,10 +261,10 @@ def compare(
 def themes(sources: tuple[Path, ...], sections: tuple[str, ...], fmt: str) -> None:
     """Group items that several provinces share into themes; list what is one province's alone."""
     from compiler import align
-    from compiler.selection import parse_kinds
 
+    kinds = kinds_option(sections)
     result = load(sources)
-    found = align.themes(result.documents, parse_kinds(sections))
+    found = align.themes(result.documents, kinds)
     if fmt == "json":
         from compiler.export import themes_to_dict
 
@@ -224,91 +287,52 @@ def terminal_width() -> int:
     return max(80, min(160, shutil.get_terminal_size((110, 24)).columns))
 
 
-def language_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--language",
-        type=click.Choice(["vi", "en"]),
-        default="vi",
-        show_default=True,
-        help="Language of the report's own wording (the papers' text is never translated).",
-    )(command)
+def setting_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """One Click option per ``compiler.options.SETTINGS`` entry that has flags; the values
+    arrive raw (strings) and are checked by the settings, exactly as a manifest's are."""
+    from compiler.options import SETTINGS, Shape
+
+    for setting in reversed(SETTINGS):
+        if not setting.flags:
+            continue
+        many = setting.shape in (Shape.TEXTS, Shape.PATHS)
+        is_path = setting.shape in (Shape.PATH, Shape.PATHS)
+        command = click.option(
+            *setting.flags,
+            setting.key,
+            multiple=many,
+            is_flag=setting.shape is Shape.FLAG,
+            default=None,
+            type=click.Path(path_type=Path) if is_path else None,
+            help=setting.help,
+        )(command)
+    return command
 
 
 @main.command()
 @sources_argument
-@outputs_option("Report file (.docx or .pdf); repeatable. Default: output/briefing.docx and .pdf.")
-@click.option("--title", help="Meeting title for the cover.")
-@click.option(
-    "--date",
-    "created",
-    type=click.DateTime(["%Y-%m-%d"]),
-    help="Date on the cover and in the files' metadata (YYYY-MM-DD). Default: "
-    "SOURCE_DATE_EPOCH if set, else today.",
-)
-@click.option(
-    "--provinces", "-p", multiple=True, help="Only these provinces; repeat or comma-separate."
-)
-@click.option(
-    "--sections",
-    "-s",
-    multiple=True,
-    help="Section kinds with themes and items "
-    "(default: opportunities, challenges, tasks, proposals).",
-)
-@language_option
-@click.option(
-    "--template",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Reference .docx whose styles the Word report uses.",
-)
-def pack(
-    sources: tuple[Path, ...],
-    outputs: tuple[Path, ...],
-    title: str | None,
-    created: Any,
-    provinces: tuple[str, ...],
-    sections: tuple[str, ...],
-    language: str,
-    template: Path | None,
-) -> None:
+@setting_options
+def pack(sources: tuple[Path, ...], **values: Any) -> None:
     """Compile SOURCES into a briefing pack: overview, shared themes, every province's items."""
-    from compiler.pack import DEFAULT_OUTPUTS, PackOptions
+    from compiler.options import from_values
 
-    options = PackOptions(
-        sources=sources,
-        outputs=outputs or DEFAULT_OUTPUTS,
-        title=title,
-        created=created.date() if created else None,
-        kinds=_pack_kinds(sections),
-        provinces=tuple(p.strip() for value in provinces for p in value.split(",") if p.strip()),
-        language=language,
-        template=template,
-    )
-    run_pack(options)
+    run_pack(from_values({"sources": sources, **values}))
 
 
 @main.command()
 @click.argument("manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@quiet_option
 def build(manifest: Path) -> None:
     """Regenerate a meeting's whole pack from a MANIFEST (.toml): same inputs, same files."""
-    from compiler.pack import load_manifest
+    from compiler.options import load_manifest
 
     run_pack(load_manifest(manifest))
-
-
-def _pack_kinds(sections: tuple[str, ...]) -> tuple[Any, ...]:
-    from compiler.report.builders import PACK_KINDS
-    from compiler.selection import parse_kinds
-
-    return tuple(parse_kinds(sections)) if sections else PACK_KINDS
 
 
 def run_pack(options: Any) -> None:
     from compiler.pack import build_pack
 
     result = build_pack(options)
-    for failure in result.failures:
-        click.echo(str(failure), err=True)
     for path in result.written:
         click.echo(f"wrote {path}")
     finish(result)

@@ -34,6 +34,24 @@ class UnsupportedFormatError(SourceError):
     """No reader accepts this file."""
 
 
+class OwnReportError(SourceError):
+    """A report this tool wrote (recognised by its metadata stamp): never read as a paper."""
+
+    def __init__(self, path: str | Path) -> None:
+        super().__init__(path, "a report written by brief, not a source paper")
+
+
+class OptionError(BriefError):
+    """A bad option value, on the command line or in a manifest: ``where: reason``."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, where: str | Path, reason: str) -> None:
+        self.where = str(where)
+        self.reason = reason
+        super().__init__(f"{self.where}: {reason}")
+
+
 class SelectionError(BriefError):
     """A --province / --left / --right selection matches no paper (or several)."""
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePath
 
 from compiler import provinces
 from compiler.errors import SelectionError
-from compiler.model import Document, Paper, SectionKind
+from compiler.model import Document, Paper
 from compiler.normalize import ascii_fold
 
 
@@ -18,18 +19,6 @@ class PaperRef:
 
     def describe(self) -> str:
         return f"{self.paper.province or '?'} ({PurePath(self.document.source).name})"
-
-
-def parse_kinds(values: tuple[str, ...] | list[str]) -> list[SectionKind]:
-    """Section kinds from CLI values; accepts comma-separated lists and 'all'."""
-    names = [v.strip().lower() for value in values for v in value.split(",") if v.strip()]
-    if not names or "all" in names:
-        return list(SectionKind)
-    try:
-        return [SectionKind(name) for name in names]
-    except ValueError as error:
-        known = ", ".join(k.value for k in SectionKind)
-        raise SelectionError(f"unknown section kind ({error}); known: {known}, all") from None
 
 
 def select_papers(documents: list[Document], selector: str) -> list[PaperRef]:
@@ -54,6 +43,12 @@ def select_some(documents: list[Document], selector: str) -> list[PaperRef]:
     if not found:
         file_part = selector.partition("@")[2]
         searched = [d for d in documents if not file_part or _source_matches(d.source, file_part)]
+        if file_part and not searched:
+            names = ", ".join(PurePath(d.source).name for d in documents) or "none was read"
+            raise SelectionError(
+                f"no paper matches '{selector}': no source file is named '{file_part}' "
+                f"(sources: {names})"
+            )
         available = sorted({p.province for d in searched for p in d.papers if p.province})
         raise SelectionError(
             f"no paper matches '{selector}' (provinces found: {', '.join(available) or 'none'})"
@@ -89,6 +84,8 @@ def _key(name: str | None) -> str | None:
 
 
 def _source_matches(source: str, wanted: str) -> bool:
+    # File names compare in NFC: macOS writes them decomposed (NFD), users type them composed.
+    source, wanted = unicodedata.normalize("NFC", source), unicodedata.normalize("NFC", wanted)
     path, target = PurePath(source), PurePath(wanted)
     return (
         source == wanted or path.name == target.name or path.as_posix().endswith(target.as_posix())

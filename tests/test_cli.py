@@ -215,8 +215,10 @@ def test_show_an_unknown_province_lists_the_provinces_found() -> None:
 
 def test_show_an_unknown_section_kind_is_a_usage_error() -> None:
     result = run_cli("show", BINH_DINH, "-p", "Bình Định", "-s", "ketluan", exit_code=2)
-    assert result.stderr.startswith("brief: unknown section kind")
-    assert "known: context, achievements" in result.stderr
+    assert result.stderr == (
+        "brief: --section: unknown section kind 'ketluan' (known: context, achievements, "
+        "opportunities, challenges, tasks, proposals, lessons, other, all)\n"
+    )
 
 
 # --- export ----------------------------------------------------------------------------------
@@ -341,16 +343,18 @@ BAD_KINDS = ["missing", "empty", "binary", "suffix", "docx"]
 def test_a_bad_file_gives_one_line_on_stderr_and_exit_1(tmp_path: Path, kind: str) -> None:
     bad, reason = make_bad(tmp_path, kind)
     result = run_cli("ingest", LAM_DONG, bad, exit_code=1)
-    [line] = result.stderr.splitlines()
+    line, summary = result.stderr.splitlines()
     assert line.startswith(f"{bad}: {reason}")
+    assert summary == "1 file read, 0 warnings, 1 refused"
     assert squeeze(result.stdout) == INGEST_TABLE[-2:]  # the good file still went through
 
 
 def test_all_bad_files_in_one_run(tmp_path: Path) -> None:
     bad = [make_bad(tmp_path, kind) for kind in BAD_KINDS]
     result = run_cli("ingest", LAM_DONG, *(path for path, _ in bad), BINH_DINH, exit_code=1)
-    lines = result.stderr.splitlines()
+    *lines, summary = result.stderr.splitlines()
     assert len(lines) == len(bad)
+    assert summary == "2 files read, 0 warnings, 5 refused"
     for path, reason in bad:
         assert sum(line.startswith(f"{path}: {reason}") for line in lines) == 1
     assert squeeze(result.stdout) == INGEST_TABLE[-2:] + INGEST_TABLE[:3]
@@ -362,15 +366,17 @@ def test_a_folder_with_bad_files_still_reads_the_good_ones(tmp_path: Path) -> No
     docx, docx_reason = make_bad(tmp_path, "docx")
     result = run_cli("ingest", tmp_path, exit_code=1)
     assert squeeze(result.stdout) == INGEST_TABLE[:3]
-    assert sorted(result.stderr.splitlines()) == sorted(
-        [f"{empty}: {empty_reason}", f"{docx}: not a valid DOCX file (not a zip archive)"]
-    )
+    assert result.stderr.splitlines() == [
+        f"{docx}: not a valid DOCX file (not a zip archive)",
+        f"{empty}: {empty_reason}",
+        "1 file read, 0 warnings, 2 refused",
+    ]
 
 
 def test_export_with_a_bad_file_still_writes_valid_json(tmp_path: Path) -> None:
     bad, reason = make_bad(tmp_path, "binary")
     result = run_cli("export", bad, LAM_DONG, exit_code=1)
-    assert result.stderr == f"{bad}: {reason}\n"
+    assert result.stderr == f"{bad}: {reason}\n1 file read, 0 warnings, 1 refused\n"
     data = json.loads(result.stdout)
     assert [d["source"] for d in data["documents"]] == [str(LAM_DONG)]
 
@@ -378,11 +384,13 @@ def test_export_with_a_bad_file_still_writes_valid_json(tmp_path: Path) -> None:
 def test_show_with_a_bad_file_still_shows_the_paper(tmp_path: Path) -> None:
     bad, reason = make_bad(tmp_path, "empty")
     result = run_cli("show", bad, LAM_DONG, "-p", "Lâm Đồng", exit_code=1)
-    assert result.stderr == f"{bad}: {reason}\n"
+    assert result.stderr == f"{bad}: {reason}\n1 file read, 0 warnings, 1 refused\n"
     assert result.stdout.splitlines()[1] == "Lâm Đồng — TỈNH LÂM ĐỒNG VỚI HỢP TÁC QUỐC TẾ"
 
 
 def test_an_empty_folder_is_reported(tmp_path: Path) -> None:
     result = run_cli("ingest", tmp_path, exit_code=1)
-    assert result.stderr == f"{tmp_path}: folder holds no readable documents\n"
+    assert result.stderr == (
+        f"{tmp_path}: folder holds no readable documents\n0 files read, 0 warnings, 1 refused\n"
+    )
     assert result.stdout == ""

@@ -272,8 +272,11 @@ def test_unsupported_output_type_is_refused_before_any_work(tmp_path: Path) -> N
     result = CliRunner().invoke(
         main, ["pack", str(SOURCES / "hoi-nghi-2025"), "-o", str(tmp_path / "b.odt")]
     )
-    assert result.exit_code == 3
-    assert "b.odt: unsupported report type '.odt'" in result.stderr
+    assert result.exit_code == 2  # a bad option value, checked before any work
+    assert result.stderr == (
+        f"brief: --output: {tmp_path / 'b.odt'}: unsupported report type '.odt' "
+        "(use .docx or .pdf)\n"
+    )
     assert list(tmp_path.iterdir()) == []
 
 

@@ -4,20 +4,33 @@ Each reader module defines ``FORMAT`` (a short name), ``SUFFIXES`` (lower-case f
 endings it accepts) and ``read(path, display_name) -> list[Block]`` which raises
 ``SourceError`` for a file it cannot read; a reader that knows the text's encoding also
 defines ``read_document(path, display_name) -> (blocks, encoding)``. ``read_blocks`` picks
-the reader by suffix.
+the reader by suffix. Readers never print: what they had to guess or repair goes to
+``diagnostics.warn`` and ends up in ``Document.warnings``.
 """
 
 from __future__ import annotations
 
 import importlib
+import re
+import zipfile
 from pathlib import Path
 from types import ModuleType
 
-from compiler.errors import SourceError, UnsupportedFormatError
+from compiler import REPORT_STAMP
+from compiler.diagnostics import warn
+from compiler.errors import OwnReportError, SourceError, UnsupportedFormatError
 from compiler.model import Block
+from compiler.readers import legacy, limits, mojibake
+
+_LEGACY_NAMES = {
+    legacy.TCVN3: "TCVN3 (ABC)",
+    legacy.VNI: "VNI",
+    legacy.VISCII: "VISCII",
+    legacy.CP1258: "Windows-1258",
+}
 
 # Reader modules, imported lazily so `brief --help` stays fast.
-_READER_MODULES = ("text", "docx", "pdf", "html")
+_READER_MODULES = ("text", "docx", "pdf", "html", "office")
 
 
 def _reader_modules() -> list[ModuleType]:
@@ -58,6 +71,9 @@ def read_source(path: Path, display_name: str | None = None) -> tuple[str, list[
     name = display_name or str(path)
     encoding = None
     try:
+        limits.check_file_size(path, name)
+        if is_own_report(path):
+            raise OwnReportError(name)
         if hasattr(module, "read_document"):
             blocks, encoding = module.read_document(path, name)
         else:
@@ -68,4 +84,48 @@ def read_source(path: Path, display_name: str | None = None) -> tuple[str, list[
         raise SourceError(name, f"cannot read file ({error.strerror or error})") from error
     if not any(block.text.strip() for block in blocks):
         raise SourceError(name, "no text found (empty file?)")
+    if module.FORMAT != "text":  # text files were repaired as they were decoded
+        texts = [block.text for block in blocks]
+        fixed = mojibake.repaired(texts, name)
+        if fixed is not texts:
+            blocks = [block.with_text(text) for block, text in zip(blocks, fixed, strict=True)]
+    if encoding in _LEGACY_NAMES:
+        warn(f"legacy {_LEGACY_NAMES[encoding]} text converted to Unicode")
     return module.FORMAT, blocks, encoding
+
+
+_DOCX_STAMP = f"<dc:identifier>{REPORT_STAMP}</dc:identifier>".encode()
+_HTML_STAMP = re.compile(
+    rb"<meta\s+name=[\"']generator[\"']\s+content=[\"']" + REPORT_STAMP.encode() + rb"[\"']",
+    re.IGNORECASE,
+)
+
+
+def is_own_report(path: Path) -> bool:
+    """A report brief wrote, by the stamp its writers put in the file's metadata."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".docx":
+            with zipfile.ZipFile(path) as archive:
+                core = archive.getinfo("docProps/core.xml")
+                return core.file_size < 1024 * 1024 and _DOCX_STAMP in archive.read(core)
+        if suffix == ".pdf":
+            return _pdf_creator(path) == REPORT_STAMP
+        if suffix in {".html", ".htm"}:
+            with path.open("rb") as stream:
+                return bool(_HTML_STAMP.search(stream.read(4096)))
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False  # not readable as a report: the reader will say why
+    return False
+
+
+def _pdf_creator(path: Path) -> object:
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted:
+            return None  # brief never encrypts its reports
+        return (reader.metadata or {}).get("/Creator")
+    except Exception:  # any damage: not one of ours, and the PDF reader will say why
+        return None

@@ -40,10 +40,11 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from lxml import etree
 
+from compiler.diagnostics import warn
 from compiler.enumeration import to_roman
 from compiler.errors import SourceError
 from compiler.model import Block, BlockRole, Provenance
-from compiler.readers import legacy
+from compiler.readers import legacy, limits
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -65,6 +66,7 @@ _NOT_RUN_CONTAINERS = {
     qn("w:sdtPr"),
     f"{{{_MC}}}Fallback",
 }
+_REVISIONS = (qn("w:ins"), qn("w:del"), qn("w:moveFrom"), qn("w:moveTo"))
 _SPACE_TAGS = {qn("w:tab"), qn("w:ptab"), qn("w:cr")}
 _FOOTNOTE_SKIP_TYPES = {"separator", "continuationSeparator", "continuationNotice"}
 _HEADING_NAME = re.compile(r"heading\s*([1-9])", re.IGNORECASE)
@@ -103,6 +105,7 @@ def _open(path: Path, name: str) -> DocxDocument:
     reason = _sniff(path)
     if reason:
         raise SourceError(name, reason)
+    limits.check_zip(path, name)
     try:
         return docx.Document(str(path))
     except _MALFORMED as error:
@@ -520,6 +523,8 @@ class _DocxReader:
     def blocks(self) -> Iterator[Block]:
         cited_in: dict[str, int] = {}  # footnote id -> first body paragraph citing it
         body = self._document.element.body
+        if next(body.iter(*_REVISIONS), None) is not None:
+            warn("tracked changes not accepted or rejected: insertions read, deletions left out")
         for number, (p, in_table) in enumerate(_iter_paragraphs(body), start=1):
             block = self._paragraph_block(p, in_table, number)
             if block is None:

@@ -24,6 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from compiler.diagnostics import warn
 from compiler.enumeration import LabelKind, opens_enumeration, parse_label
 from compiler.errors import SourceError
 from compiler.model import Block, Provenance
@@ -136,6 +137,7 @@ def _decrypt(reader: Any, name: str) -> None:
         raise SourceError(name, ENCRYPTED) from error
     if not opened:
         raise SourceError(name, ENCRYPTED)
+    warn("copy-restricted PDF (encrypted, no password needed to open it); its text was read")
 
 
 def _malformed_errors() -> tuple[type[Exception], ...]:

@@ -16,7 +16,7 @@ from compiler.enumeration import opens_enumeration
 from compiler.errors import SourceError
 from compiler.model import Block, BlockRole, Provenance
 from compiler.normalize import is_caps
-from compiler.readers import legacy
+from compiler.readers import legacy, mojibake
 
 FORMAT = "text"
 SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -54,15 +54,23 @@ def decode_detailed(data: bytes, display_name: str) -> tuple[str, str]:
     legacy Vietnamese bytes (see ``legacy``); anything else is refused clearly.
     Returns the text and the name of the encoding it came in."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text, legacy_code = legacy.detect_and_convert(data.decode("utf-16"))
+        text, legacy_code = legacy.detect_and_convert(
+            _unmangled(data.decode("utf-16"), display_name)
+        )
         return text, legacy_code or "utf-16"
     if b"\x00" in data[:4096]:
         raise SourceError(display_name, "not a text file (binary content)")
     try:
-        text, legacy_code = legacy.detect_and_convert(data.decode("utf-8-sig"))
-        return text, legacy_code or "utf-8"
+        decoded = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return _decode_legacy(data, display_name, error)
+    text, legacy_code = legacy.detect_and_convert(_unmangled(decoded, display_name))
+    return text, legacy_code or "utf-8"
+
+
+def _unmangled(text: str, display_name: str) -> str:
+    """Double-encoded UTF-8 repaired before anything reads the text (see ``mojibake``)."""
+    return mojibake.repaired([text], display_name)[0]
 
 
 def _decode_legacy(data: bytes, display_name: str, error: UnicodeDecodeError) -> tuple[str, str]:

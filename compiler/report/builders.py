@@ -21,6 +21,7 @@ from compiler.enumeration import to_roman as roman
 from compiler.labels import Labels, date_line, labels
 from compiler.model import Document, Item, Paper, SectionKind
 from compiler.normalize import clean_text
+from compiler.options import PACK_KINDS
 from compiler.report.model import (
     Cell,
     Column,
@@ -39,7 +40,6 @@ from compiler.report.model import (
 )
 
 K = SectionKind
-PACK_KINDS = (K.OPPORTUNITIES, K.CHALLENGES, K.TASKS, K.PROPOSALS)
 
 
 @dataclass(frozen=True, slots=True)

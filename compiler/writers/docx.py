@@ -20,6 +20,7 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from compiler import REPORT_STAMP
 from compiler.errors import OutputError
 from compiler.report.model import (
     Cell,
@@ -359,10 +360,10 @@ def set_core_properties(document: Document, report: Report) -> None:
         "category",
         "comments",
         "content_status",
-        "identifier",
         "version",
     ):
         setattr(props, attr, "")
+    props.identifier = REPORT_STAMP  # never read back as a source paper
 
 
 def normalize_zip(data: bytes) -> bytes:

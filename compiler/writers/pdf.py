@@ -42,6 +42,7 @@ from reportlab.platypus import TableStyle as RLTableStyle
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents as RLTableOfContents
 
+from compiler import REPORT_STAMP
 from compiler.errors import OutputError
 from compiler.report import model as m
 from compiler.writers import WriterOptions, atomic_output
@@ -332,7 +333,7 @@ def _make_doc(target: Path, report: m.Report, first: str) -> _Doc:
         pagesize=_PAGES[first][0],
         title=clean(report.title),
         author=clean(report.author),
-        creator="brief",
+        creator=REPORT_STAMP,  # never read back as a source paper
         lang=report.language,
         invariant=1,
         pageCompression=1,
