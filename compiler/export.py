@@ -22,6 +22,8 @@ def document_to_dict(document: Document) -> dict[str, Any]:
         "format": document.format,
         "encoding": document.encoding,
         "genre": document.genre.value,
+        "title": " ".join(b.text for b in document.title_blocks),
+        "title_provenance": [b.provenance.to_dict() for b in document.title_blocks],
         "papers": [paper_to_dict(p) for p in document.papers],
         "front_matter": [block_to_dict(b) for b in document.front_matter],
         "footnotes": [block_to_dict(b) for b in document.footnotes],

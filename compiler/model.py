@@ -193,7 +193,8 @@ class Document:
     format: str  # "text", "docx", "pdf", "html"
     papers: list[Paper] = field(default_factory=list)
     footnotes: list[Block] = field(default_factory=list)
-    front_matter: list[Block] = field(default_factory=list)  # body text before the first paper
+    title_blocks: list[Block] = field(default_factory=list)  # a compilation's own title lines
+    front_matter: list[Block] = field(default_factory=list)  # other text before the first paper
     furniture: list[Block] = field(default_factory=list)  # page furniture, captions, bylines…
     encoding: str | None = None
     genre: Genre = Genre.PAPER

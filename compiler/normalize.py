@@ -183,7 +183,11 @@ def _is_continuation(block: Block, previous: Block) -> bool:
     if not (first.isalpha() and first.islower()):
         return False
     label = parse_label(block.text)
-    return label is None or label.kind not in (LabelKind.LETTER, LabelKind.ORDINAL)
+    return label is None or label.kind not in (
+        LabelKind.LETTER,
+        LabelKind.ORDINAL,
+        LabelKind.ROMAN,  # "l." read by OCR for "I."
+    )
 
 
 def _join(previous: Block, block: Block) -> Block:

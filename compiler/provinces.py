@@ -32,6 +32,7 @@ __all__ = [
     "fold",
     "from_author_line",
     "lookup",
+    "place_key",
     "predecessors",
     "province_2025",
 ]
@@ -174,6 +175,16 @@ def province_2025(province: Province) -> Province:
     if province.successor is None:
         return province
     return _NEW[province.successor]
+
+
+def place_key(province: Province) -> str:
+    """One key for a place under its names of both eras: a 2025 unit that only renamed one
+    old unit ("Huế" for "Thừa Thiên Huế") shares that unit's key; a merged unit keeps its own."""
+    if province.era == "2025":
+        former = predecessors(province)
+        if len(former) == 1:
+            return former[0].key
+    return province.key
 
 
 def predecessors(province: Province) -> tuple[Province, ...]:

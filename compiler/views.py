@@ -34,6 +34,7 @@ def section_summary(paper: Paper) -> str:
 def _extras(document: Document) -> str:
     parts = []
     for label, blocks in (
+        ("title lines", document.title_blocks),
         ("front matter", document.front_matter),
         ("footnotes", document.footnotes),
         ("furniture", document.furniture),

@@ -22,7 +22,7 @@ def input_words(raw_blocks: list[Block]) -> list[str]:
 
 
 def output_words(document: Document) -> list[str]:
-    blocks = list(document.front_matter) + list(document.furniture)
+    blocks = document.title_blocks + document.front_matter + document.furniture
     for paper in document.papers:
         blocks += paper.title_blocks + ([paper.author_block] if paper.author_block else [])
         for section in paper.sections:

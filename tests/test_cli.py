@@ -101,7 +101,7 @@ INGEST_TABLE = [
     "hoi-nghi-mien-trung.txt — text, 2 paper(s)",
     "Khánh Hòa context 1 · achievements 2 · tasks 3",
     "Quảng Nam → Đà Nẵng context 1 · challenges 2 · tasks 2 · proposals 1",
-    "(2 front matter)",
+    "(1 title lines, 1 furniture)",
     "lam-dong.md — text, 1 paper(s)",
     "Lâm Đồng context 1 · achievements 2 · lessons 2 · proposals 1",
 ]
@@ -231,9 +231,11 @@ def test_export_json_schema_and_values() -> None:
     assert [d["source"] for d in data["documents"]] == [str(MIEN_TRUNG), str(BINH_DINH)]
     mien_trung, binh_dinh = data["documents"]
     assert mien_trung["format"] == "text"
-    assert [b["text"] for b in mien_trung["front_matter"]] == [
-        "HỘI NGHỊ CÔNG TÁC ĐỐI NGOẠI CÁC TỈNH MIỀN TRUNG",
-        "Tài liệu phục vụ hội nghị, lưu hành nội bộ.",
+    # The compilation's own title; the circulation note is page furniture.
+    assert mien_trung["title"] == "HỘI NGHỊ CÔNG TÁC ĐỐI NGOẠI CÁC TỈNH MIỀN TRUNG"
+    assert mien_trung["front_matter"] == []
+    assert "Tài liệu phục vụ hội nghị, lưu hành nội bộ." in [
+        b["text"] for b in mien_trung["furniture"]
     ]
     assert [(p["province"], p["province_2025"], p["author"]) for p in mien_trung["papers"]] == [
         ("Khánh Hòa", "Khánh Hòa", "Tỉnh ủy Khánh Hoà"),

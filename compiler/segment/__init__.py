@@ -45,7 +45,9 @@ def build_document(source: str, fmt: str, raw_blocks: list[Block]) -> Document:
         document.papers = [
             _headed_paper(p, document.warnings) for p in split.papers if _has_text(p)
         ]
-        document.front_matter = split.front_matter
+        title = pieces.leading_title(split.front_matter)
+        document.title_blocks = title
+        document.front_matter = split.front_matter[len(title) :]
     else:
         captions = [b for b in _furniture(blocks) if furniture.is_caption(b.text)]
         found = pieces.read_piece(body, captions, kind)

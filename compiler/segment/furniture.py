@@ -50,14 +50,14 @@ _WHOLE_LINE = re.compile(
     r"|chu thich anh.*|(?:mot so )?hinh anh\b.{0,60}:|(?:thong tin chi tiet.{0,30})?lien he\s*:.*"
     # greetings and sign-offs
     r"|(?:xin )?(?:tran trong|chan thanh|tran trong va chan thanh) cam on.{0,60}"
-    r"|(?:xin )?(?:chan thanh )?cam on(?: \w+){0,3}"
+    r"|(?:xin )?(?:chan thanh )?cam on(?: \w+){0,7}"
     r"|tran trong\W*|kinh chuc.{0,120}|chuc (?:hoi nghi|cac dong chi|quy vi).{0,120}"
     r"|chuc .{0,60}(?:suc khoe|thanh cong|hanh phuc).{0,60}"
     # administrative header and end blocks
     r"|cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc"
     r"|so\s*:\s*[\w\-/.]+.*|v/v\b.*|noi nhan\s*:?.*|luu\s*:?\s*vt\b.*|nhu tren\s*;?"
     r"|(?:tm|kt|tl|tuq)\.\s.*|\(da ky\)|\(ky,? ghi ro ho ten\)|\(ky ten, dong dau\)"
-    r"|kinh gui\s*:.*"
+    r"|kinh gui\s*:.*|.{0,60}\bluu hanh noi bo\b.{0,20}"
     # copyright and licence lines of news sites
     r"|(?:©|\(c\)|ban quyen|copyright).*|ghi ro nguon.*|giay phep (?:so|xuat ban).*"
     r"|(?:nhom )?(?:pv|phong vien|ctv|btv)\b.{0,40}"
@@ -65,14 +65,20 @@ _WHOLE_LINE = re.compile(
 )
 # A line opening with a greeting is one, unless a sentence follows it in the same paragraph.
 _GREETING = re.compile(r"^(?:kinh thua|thua cac|thua quy|thua dong chi)\b")
-_INNER_SENTENCE = re.compile(
-    r"[.:] +\S|, +(?:thoi gian|nam|trong|hom nay|toi|chung)", re.IGNORECASE
+# Courtesy with nothing else: greetings sent, thanks, wishes ("Thay mặt lãnh đạo tỉnh, tôi xin
+# gửi tới các đồng chí lời chào trân trọng", "Một lần nữa, xin cảm ơn …", "Kính chúc …").
+_COURTESY = re.compile(
+    r"^(?:truoc het, |mot lan nua, |nhan dip nay, )?(?:cho phep toi )?(?:xin )?"
+    r"(?:thay mat [^,]{3,90}, )?(?:toi |chung toi )?(?:xin )?(?:tran trong |chan thanh )?"
+    r"(?:gui (?:toi|den) [^.]{0,120}loi chao|gui loi chao|cam on|kinh chuc|chuc)\b"
 )
 # Menus, breadcrumbs, share bars, language bars: short segments between separators.
 _BAR_SEPARATORS = re.compile(r"\s*[|»›>/·•]\s*|\s{3,}")
 _BAR_SEGMENT_WORDS = 4
 # "Hà Nội, ngày 5 tháng 11 năm 2024": the place-and-date line of an administrative document.
-_PLACE_DATE = re.compile(r"^[^,]{2,40},\s*ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}\s*$")
+_PLACE_DATE = re.compile(
+    r"^.{0,60}\bngay\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+thang\s+\d{1,2}\s+nam\s+\d{4}\s*\)?$"
+)
 # Timestamps of web pages: "17/12/2023 22:29", "Thứ Hai, 15/12/2024 - 10:32 (GMT+7)",
 # "Cập nhật: 10:32 15/12/2024", "15/12/2024 | 10:32".
 _TIMESTAMP = re.compile(
@@ -90,9 +96,16 @@ _DATE_OR_TIME = re.compile(
 
 def _is_timestamp(key: str) -> bool:
     """A line that is a date and time and little else ("Cập nhật lúc 10:12, Thứ Tư,
-    18/10/2023 (GMT+7)", "Thứ Bảy, ngày 22/06/2024 - 06:00")."""
+    18/10/2023 (GMT+7)", "Thứ Bảy, ngày 22/06/2024 - 06:00"), or a short line stamping a
+    full date with a time ("Báo Biên phòng - 08/01/2021 07:30")."""
     if not re.search(r"\d{1,2}[/.-]\d{1,2}|\d{1,2}:\d{2}", key):
         return False
+    if (
+        len(key) <= 80
+        and re.search(r"\d{1,2}/\d{1,2}/\d{4}", key)
+        and re.search(r"\d{1,2}:\d{2}", key)
+    ):
+        return True
     rest = _DATE_OR_TIME.sub(" ", key)
     return len(re.findall(r"[^\W\d_]+", rest)) <= 1
 
@@ -149,8 +162,10 @@ def _mark_bylines(blocks: list[Block]) -> None:
 
 def is_furniture_line(text: str) -> bool:
     key = ascii_fold(text).strip()
-    if _GREETING.match(key) and len(text) < 600 and not _INNER_SENTENCE.search(text):
+    if _GREETING.match(key) and _only_addresses(text):
         return True  # a greeting, however long its list of dignitaries, says nothing more
+    if _COURTESY.match(key) and len(text) <= 320 and not re.search(r"\d", text):
+        return True
     if _is_bar(text) or _only_buttons(key):
         return True
     if len(text) > _SHORT * 3:
@@ -166,6 +181,12 @@ def is_furniture_line(text: str) -> bool:
         or _BRACKETED.match(text.strip())
         or (_BREADCRUMB.match(key) and not key.endswith((".", ":")) and ">" in key)
     )
+
+
+def _only_addresses(text: str) -> bool:
+    """A greeting line: addressees only, ending with "!", "," or ":" (no sentence after)."""
+    stripped = text.rstrip()
+    return len(stripped) < 600 and stripped[-1:] in "!,:;" and not re.search(r"[.?] \S", stripped)
 
 
 def _is_bar(text: str) -> bool:

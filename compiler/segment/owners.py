@@ -65,7 +65,10 @@ _NATIONAL_SUBJECT = re.compile(
     r"|uy ban nha nuoc|cac chuyen gia|chuyen gia|cac dai bieu|hoi nghi)\b"
 )
 # …unless it speaks of the province in the block ("hỗ trợ tỉnh", "thành phố đã").
-_ANAPHORA = re.compile(r"\b(?:tinh|thanh pho|dia phuong nay|tinh nha|tinh ta)\b(?! thanh\b)")
+_ANAPHORA = re.compile(
+    r"(?<!cac )(?<!nhieu )(?<!nhung )(?<!moi )(?<!tung )(?<!cac dia phuong, )"
+    r"\b(?:tinh|thanh pho|dia phuong nay)\b(?!,? thanh)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +90,11 @@ def mentions(text: str, heading: bool = False) -> list[Mention]:
             subject = not in_list
         elif _TOPIC.match(folded[:start]):
             subject = True
-        elif _THANKED.search(folded[max(0, start - 60) : start]) or _NAMED_AFTER.search(before):
+        elif (
+            _THANKED.search(folded[max(0, start - 60) : start])
+            or _NAMED_AFTER.search(before)
+            or before.endswith("(")  # "tại thành phố Quy Nhơn (Bình Định)": locating a place
+        ):
             subject = False
         elif _AFFILIATION.search(before):
             subject = True
@@ -112,7 +119,9 @@ def _listed_with(found: list[tuple[Province, int, int]], position: int, text: st
 def subject_of(block: Block) -> Province | None:
     """The one province a paragraph or subheading is about, if it names exactly one."""
     found = {
-        m.province.key: m.province for m in mentions(block.text, is_heading(block)) if m.subject
+        provinces.place_key(m.province): m.province
+        for m in mentions(block.text, is_heading(block))
+        if m.subject
     }
     return next(iter(found.values())) if len(found) == 1 else None
 
@@ -152,7 +161,10 @@ def assign(blocks: list[Block], framing: list[Block], one_voice: bool = False) -
     for block in blocks:
         subject = subject_of(block)
         if subject is not None:
-            current = subject
+            same = current is not None and provinces.place_key(current) == provinces.place_key(
+                subject
+            )
+            current = current if same else subject
         elif is_heading(block) or is_national(block):
             current = None
         owners.append(current)
@@ -179,7 +191,7 @@ def _speaker(blocks: list[Block]) -> Province | None:
         folded = ascii_fold(block.text)
         for province, start, _ in provinces.find_all(block.text):
             if _OFFICE.search(folded[max(0, start - 60) : start]):
-                found[province.key] = province
+                found[provinces.place_key(province)] = province
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -204,12 +216,21 @@ def _single_subject(blocks: list[Block], framing: list[Block]) -> Province | Non
     for block in framing + blocks:
         for mention in mentions(block.text, is_heading(block)):
             if mention.subject:
-                counts[mention.province.key] += 1
-                named[mention.province.key] = mention.province
+                counts[provinces.place_key(mention.province)] += 1
+                named[provinces.place_key(mention.province)] = mention.province
     if not counts:
         return None
-    framing_keys = {m.province.key for b in framing for m in mentions(b.text, True) if m.subject}
-    openers = {p.key for b in blocks if (p := subject_of(b)) is not None and _opens_block(b)}
+    framing_keys = {
+        provinces.place_key(m.province)
+        for b in framing
+        for m in mentions(b.text, True)
+        if m.subject
+    }
+    openers = {
+        provinces.place_key(p)
+        for b in blocks
+        if (p := subject_of(b)) is not None and _opens_block(b)
+    }
     ranked = counts.most_common()
     top, top_count = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
@@ -233,13 +254,19 @@ def main_subject(blocks: list[Block], framing: list[Block]) -> Province | None:
     if single is not None:
         return single
     counts = Counter(
-        m.province.key for b in framing + blocks[:40] for m in mentions(b.text) if m.subject
+        provinces.place_key(m.province)
+        for b in framing + blocks[:40]
+        for m in mentions(b.text)
+        if m.subject
     )
     if not counts:
         return None
     key = counts.most_common(1)[0][0]
     return next(
-        m.province for b in framing + blocks for m in mentions(b.text) if m.province.key == key
+        m.province
+        for b in framing + blocks
+        for m in mentions(b.text)
+        if provinces.place_key(m.province) == key
     )
 
 

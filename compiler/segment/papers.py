@@ -60,7 +60,12 @@ def paper_starts(blocks: list[Block]) -> list[tuple[int, int | None]]:
     for index, block in enumerate(blocks):
         if _is_author_line(block) and not _continues_title(block, blocks, index):
             first = index
-            while first > 0 and is_title(blocks[first - 1]) and not _taken(starts, first - 1):
+            while (
+                first > 0
+                and is_title(blocks[first - 1])
+                and not _taken(starts, first - 1)
+                and _adjacent(blocks[first - 1], blocks[first])
+            ):
                 first -= 1
             starts.append((first, index))
             current = provinces.from_author_line(block.text)
@@ -118,6 +123,18 @@ def _paper_from(blocks: list[Block], start: tuple[int, int | None], end: int) ->
     if province is None:
         province = next((p for b in title for p in [_title_province(b)] if p), None)
     return PaperBlocks(title, author, province or owners.main_subject(body, title), body)
+
+
+def _adjacent(before: Block, after: Block) -> bool:
+    """Nothing but blank lines between two blocks: a title's lines stand together, while
+    something set apart between them (a circulation note, a date) separates a compilation's
+    title from its first paper's."""
+    a, b = before.provenance, after.provenance
+    if a.line_end is not None and b.line_start is not None:
+        return b.line_start - a.line_end <= 2
+    if a.paragraph_end is not None and b.paragraph_start is not None:
+        return b.paragraph_start - a.paragraph_end <= 1
+    return True
 
 
 def _continues_title(block: Block, blocks: list[Block], index: int) -> bool:

@@ -51,6 +51,7 @@ def predicted_lines(document: Document) -> dict[int, Reading]:
 
     mark(document.furniture, None, "furniture")
     mark(document.footnotes, None, "footnote")
+    mark(document.title_blocks, None, "title")
     mark(document.front_matter, None, "context")
     for paper in document.papers:
         framing = paper.title_blocks + ([paper.author_block] if paper.author_block else [])
