@@ -49,8 +49,12 @@ def build_document(source: str, fmt: str, raw_blocks: list[Block]) -> Document:
         document.title_blocks = title
         document.front_matter = split.front_matter[len(title) :]
     else:
-        captions = [b for b in _furniture(blocks) if furniture.is_caption(b.text)]
-        found = pieces.read_piece(body, captions, kind)
+        framing = [
+            b
+            for b in _furniture(blocks)
+            if furniture.is_caption(b.text) or furniture.is_issuer(b.text)
+        ]
+        found = pieces.read_piece(body, framing, kind)
         document.papers = [_paper(p.raw, p.sections) for p in found]
         if found:
             document.warnings.append("no section headings: kinds come from the wording")

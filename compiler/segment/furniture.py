@@ -221,6 +221,11 @@ def _is_button(segment: str) -> bool:
     return bool(_WHOLE_LINE.match(ascii_fold(segment).strip()))
 
 
+def is_issuer(text: str) -> bool:
+    """The name of an issuing authority in capitals ("UBND TỈNH NINH BÌNH", "SỞ NGOẠI VỤ")."""
+    return len(text) <= 80 and text.isupper() and bool(_ISSUER.match(ascii_fold(text).strip()))
+
+
 def is_caption(text: str) -> bool:
     """A photo caption ("Ông X, Giám đốc Sở Ngoại vụ tỉnh Y. Ảnh: Z"): it may name a piece's
     subject, so it frames the piece though it is furniture."""
@@ -311,7 +316,12 @@ def _menu_item(text: str) -> bool:
     )
 
 
-_MOTTO = re.compile(r"^cong hoa xa hoi chu nghia viet nam|^doc lap\s*[-–]\s*tu do")
+_MOTTO = re.compile(
+    r"^cong hoa xa hoi chu nghia viet nam|^doc lap\s*[-–]\s*tu do|^dang cong san viet nam$"
+)
+# The issuing authority written above a document (ND 30): "UBND TỈNH X", "SỞ NGOẠI VỤ".
+_ISSUER = re.compile(r"^(?:ubnd|uy ban nhan dan|hdnd|so ngoai vu|so \w+|ban doi ngoai|van phong)\b")
+_ISSUER_LINES = 3
 _HEADER_LOOKAHEAD = 10  # blocks: the national motto stands at the top of a document
 
 
@@ -319,6 +329,9 @@ def _mark_header_block(blocks: list[Block]) -> None:
     """The header of an administrative document (Nghị định 30): the issuing body's lines
     beside the national motto, then "Số: …", "V/v …", the place and date, "Kính gửi: …"."""
     body = [i for i, b in enumerate(blocks) if b.role != BlockRole.FOOTNOTE][:_HEADER_LOOKAHEAD]
+    for index in body[:_ISSUER_LINES]:
+        if is_issuer(blocks[index].text):
+            blocks[index] = replace(blocks[index], role=BlockRole.FURNITURE)
     motto = next((i for i in body if _MOTTO.match(ascii_fold(blocks[i].text).strip())), None)
     if motto is None:
         return

@@ -30,9 +30,12 @@ _ANSWER_PREFIX = re.compile(
 _GREETING = re.compile(r"^(?:kinh thua|thua cac|thua quy|thua dong chi)\b")
 _THANKS = re.compile(r"\b(?:cam on|chuc hoi nghi|chuc cac dong chi|kinh chuc)\b")
 _FIRST_PERSON = re.compile(r"\b(?:chung toi|toi)\b")
+# Reported speech attributed to a named person: "ông Nguyễn Văn A, Giám đốc …, cho biết",
+# "theo bà B", "phát biểu tại hội nghị, …".
 _REPORTED = re.compile(
-    r"\b(?:cho biet|nhan manh|khang dinh|phat bieu|chia se|thong tin|de nghi)\b"
-    r"|\b(?:ong|ba) [a-z]+(?: [a-z]+){0,3},"
+    r"\b(?:ong|ba) [a-z]+(?: [a-z]+){1,3}(?:,[^,.]{0,90},)? "
+    r"(?:cho biet|nhan manh|khang dinh|chia se|thong tin|cho rang|de nghi|phat bieu)\b"
+    r"|\btheo (?:ong|ba)\b|\bphat bieu (?:tai|khai mac|ket luan|chi dao)\b"
 )
 _NEWS_FURNITURE = re.compile(
     r"\b(?:ttxvn|vna|anh\s*:|theo doi|chia se|tin lien quan|xem them|binh luan|gmt)\b"

@@ -54,6 +54,7 @@ _NAMED_AFTER = re.compile(
     r"\b(?:duong|cao toc|quoc lo|cua khau|cang|san bay|dai hoc|truong|bao|dai phat thanh|ga"
     r"|tuyen|hanh lang|cau|khu kinh te|khu cong nghiep|van hoa|dong bang|vung|lang|nha may)\s+$"
 )
+_CLAUSE_START = re.compile(r"[^,]{12}, (?:(?:tinh|thanh pho|tp\.?) )?$")
 _LIST_GAP = re.compile(r"^\s*(?:,|;|và|và các|cùng|-|–)?\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?$", re.I)
 # A paragraph about the whole country names the ministry, the Government or "the
 # localities" as its subject within its opening clause ("Theo kế hoạch, Bộ Ngoại giao sẽ …",
@@ -103,7 +104,9 @@ def mentions(text: str, heading: bool = False) -> list[Mention]:
         elif in_list or _PASSING.search(before):
             subject = False
         else:
-            subject = start < _OPENING
+            # At the opening, or opening the main clause after a fronted phrase ("Về đầu tư
+            # nước ngoài, Thành phố Hồ Chí Minh thu hút …", "Nhằm …, tỉnh Quảng Ninh đã …").
+            subject = start < _OPENING or bool(_CLAUSE_START.search(before))
         result.append(Mention(province, start, subject))
     return result
 
@@ -137,7 +140,17 @@ def is_heading(block: Block) -> bool:
 
 def is_national(block: Block) -> bool:
     key = ascii_fold(block.text)
-    return bool(_NATIONAL_SUBJECT.match(key)) and not _ANAPHORA.search(key)
+    return bool(_NATIONAL_SUBJECT.match(key)) and not _refers_back(block.text, key)
+
+
+def _refers_back(text: str, key: str) -> bool:
+    """ "tỉnh", "thành phố" standing alone for the province of the block ("hỗ trợ tỉnh"),
+    not naming one ("thành phố Hà Nội")."""
+    named = {start for _, start, _ in provinces.find_all(text)}
+    return any(
+        not any(match.end() <= s <= match.end() + 2 for s in named)
+        for match in _ANAPHORA.finditer(key)
+    )
 
 
 @dataclass(frozen=True, slots=True)

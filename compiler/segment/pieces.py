@@ -37,8 +37,7 @@ def read_piece(body: list[Block], framing_furniture: list[Block], genre: Genre) 
     pieces: dict[str | None, Piece] = {}
     general = PaperBlocks(title, None, ownership.single)
     pieces[_key(ownership.single)] = Piece(general, [])
-    has_lead = genre in (Genre.NEWS, Genre.INTERVIEW)
-    for owner, section, blocks in owned_sections(rest, ownership.owners, has_lead):
+    for owner, section, blocks in owned_sections(rest, ownership.owners):
         piece = pieces.setdefault(_key(owner), Piece(PaperBlocks([], None, owner), []))
         piece.raw.body.extend(blocks)
         piece.sections.append(section)
@@ -46,10 +45,10 @@ def read_piece(body: list[Block], framing_furniture: list[Block], genre: Genre) 
 
 
 def owned_sections(
-    blocks: list[Block], owner_of: list[provinces.Province | None], has_lead: bool = False
+    blocks: list[Block], owner_of: list[provinces.Province | None]
 ) -> list[tuple[provinces.Province | None, Section, list[Block]]]:
     """Sections of unheaded text whose owners are known, with their owner and blocks."""
-    readings = prose.read_kinds(blocks, owner_of, has_lead)
+    readings = prose.read_kinds(blocks, owner_of)
     return [
         (
             owner,

@@ -9,8 +9,8 @@ thing for several paragraphs and changes subject at a transition ("Bên cạnh n
   towards it (``QUESTION_PULL``), until the answer's wording says otherwise;
 - a subheading with a cue word opens that kind (as in headed papers);
 - a change of owner (another province's block) starts afresh;
-- the sapo of a news report or an interview (its first paragraph) leans towards context,
-  the kind a lead has by the conventions of the genre (``LEAD_CONTEXT``);
+- the first paragraph (a news report's or interview's sapo, a speech's or report's opening)
+  leans towards context: every genre opens by setting the scene (``LEAD_CONTEXT``);
 - the items of one enumeration, and the paragraph introducing them, share one kind;
 - a hand cue of ``cues.opening_phrase_kind`` ("… kính đề nghị Bộ Ngoại giao …", "Tuy nhiên,
   … còn hạn chế") adds ``OPENING_CUE``.
@@ -31,7 +31,7 @@ from compiler.segment.owners import enumeration_runs, is_heading
 
 STAY = 2.0  # log-odds bonus for keeping the previous paragraph's kind
 QUESTION_PULL = 1.5  # weight of a question's kind probabilities on its answer's paragraphs
-LEAD_CONTEXT = 2.0  # log-odds towards context for the sapo of a news report or interview
+LEAD_CONTEXT = 2.0  # log-odds towards context for a piece's first paragraph
 OPENING_CUE = 3.0  # log-odds a hand cue adds ("kính đề nghị Bộ Ngoại giao", "Tuy nhiên … hạn chế")
 _FLOOR = 1e-6
 
@@ -43,17 +43,14 @@ class Reading:
     opens: bool  # a heading or question that opens a section
 
 
-def read_kinds(
-    blocks: list[Block], owners: Sequence[object], has_lead: bool = False
-) -> list[Reading]:
-    """A kind for every block (headings and questions included), in order. ``has_lead``: a
-    news report or interview, whose first paragraph (the sapo) frames the piece."""
+def read_kinds(blocks: list[Block], owners: Sequence[object]) -> list[Reading]:
+    """A kind for every block (headings and questions included), in order."""
     if not blocks:
         return []
     headings = [_heading_kind(b) for b in blocks]
     questions = [is_question(b) for b in blocks]
     emissions = [_emission(b, i == 0, i == len(blocks) - 1) for i, b in enumerate(blocks)]
-    if has_lead and not (questions[0] or headings[0]) and SectionKind.CONTEXT in emissions[0]:
+    if not (questions[0] or headings[0]) and SectionKind.CONTEXT in emissions[0]:
         emissions[0][SectionKind.CONTEXT] += LEAD_CONTEXT
     _pull_answers(emissions, questions, headings)
     _share_within_lists(emissions, blocks)

@@ -24,6 +24,7 @@ from functools import cache
 from importlib import resources
 
 from compiler import provinces
+from compiler.enumeration import parse_label
 from compiler.model import SectionKind
 from compiler.normalize import fold
 
@@ -33,7 +34,8 @@ _OPENING_WORDS = 3
 
 def features(text: str, first: bool = False, last: bool = False) -> set[str]:
     """The features of one paragraph (see the module docstring)."""
-    key = fold(_without_provinces(text))
+    label = parse_label(text)
+    key = fold(_without_provinces(label.rest if label else text))  # "II.", "Thứ hai": no kind
     syllables = ["0" if s[0].isdigit() else s for s in _SYLLABLE.findall(key)]
     found = set(syllables)
     found.update(f"{a} {b}" for a, b in zip(syllables, syllables[1:], strict=False))
