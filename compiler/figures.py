@@ -1,0 +1,573 @@
+"""Key figures: every quantity a paper states, with what it counts.
+
+A figure is a number written in digits that counts something (a noun, a currency, a
+measure) or is a percentage: "45 địa phương", "trên 3,862 tỷ USD", "tăng 52%". Years,
+dates, periods, document numbers ("Nghị định 30/2020/NĐ-CP"), enumeration labels ("3.2."),
+ordinals and ranks ("lần thứ 12", "đứng thứ 9"), names with numbers ("COVID-19", "Quốc lộ
+1A", "Thành phố 5 Không") and durations ("35 năm đổi mới") are not figures. Numbers written
+in words ("hai tỉnh") are not read.
+
+Vietnamese number writing: "." groups thousands and "," marks decimals ("5.200" = 5200,
+"3,862" = 3.862, "12.170,76" = 12170.76, "06" = 6). ``value`` has the multiplier applied
+("3,862 tỷ USD" → 3862000000, multiplier "tỷ", unit "USD"); the currency is kept as
+written, never converted. Every word list is in ``compiler.figure_cues``.
+
+Figures are read from every paragraph of every section (items and the paragraphs around
+them alike), each paragraph once.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from compiler import figure_cues as cues
+from compiler.enumeration import LabelKind, parse_label
+from compiler.model import Block, Document, Paper, Provenance, SectionKind
+from compiler.normalize import fold
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    province: str | None
+    section: SectionKind
+    category: str  # one of figure_cues.CATEGORIES
+    value: int | float  # multiplier applied; the lower bound of a range
+    value_max: int | float | None  # the upper bound of a range ("từ 3 đến 5"), else None
+    unit: str  # "USD", "đồng", "%", "projects", "localities", "km", or the noun as written
+    multiplier: str | None  # "tỷ", "triệu", "nghìn", "nghìn tỷ"
+    qualifier: str | None  # "gần", "trên", "ước đạt", "tăng", "kế hoạch", …
+    as_written: str  # "3,862 tỷ USD"
+    period: str | None  # "2011-2020", "năm 2023", "6 tháng đầu năm 2024", "đến nay", …
+    sentence: str
+    provenance: Provenance
+
+    @property
+    def quoted(self) -> str:
+        """The figure as a leader would quote it: "trên 3,862 tỷ USD"."""
+        return f"{self.qualifier} {self.as_written}" if self.qualifier else self.as_written
+
+
+# --- reading numbers ---------------------------------------------------------------------------
+
+_VIETNAMESE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+_ENGLISH_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")
+_ENGLISH_DECIMAL = re.compile(r"\d+\.\d+")
+
+
+def read_number(written: str, english_decimal: bool = False) -> Decimal | None:
+    """The value of a number as Vietnamese papers write it, or None if it is not one.
+
+    "5.200" → 5200, "3,862" → 3.862, "12.170,76" → 12170.76, "06" → 6, "1.000.000" →
+    1000000; "1,000,000" (English thousands) → 1000000. "3.5" is read as 3.5 only with
+    ``english_decimal`` (the caller knows a "%" or a multiplier follows).
+    """
+    if _VIETNAMESE.fullmatch(written):
+        return Decimal(written.replace(".", "").replace(",", "."))
+    if _ENGLISH_THOUSANDS.fullmatch(written):
+        return Decimal(written.replace(",", ""))
+    if english_decimal and _ENGLISH_DECIMAL.fullmatch(written):
+        return Decimal(written)
+    return None
+
+
+def _plain(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+# --- finding figures in a paper ----------------------------------------------------------------
+
+
+def find_figures(documents: list[Document]) -> list[Figure]:
+    """Every figure of every paper, in document order."""
+    return [f for document in documents for paper in document.papers for f in paper_figures(paper)]
+
+
+def paper_figures(paper: Paper) -> list[Figure]:
+    seen: set[tuple[Provenance, str]] = set()
+    found: list[Figure] = []
+    for section in paper.sections:
+        for block in [*section.heading_blocks, *section.paragraphs]:
+            key = (block.provenance, block.text)
+            if key in seen:
+                continue
+            seen.add(key)
+            for reading in read_figures(block.text):
+                found.append(_record(reading, paper.province, section.kind, block))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A figure found in one paragraph, before it is tied to a paper."""
+
+    start: int
+    end: int
+    value: Decimal
+    value_max: Decimal | None
+    unit: str
+    kind: str  # money, percent, measure, or the canonical unit of a counted noun
+    multiplier: str | None
+    qualifier: str | None
+    category: str
+    period: str | None
+    sentence: tuple[int, int]
+
+
+def _record(reading: Reading, province: str | None, kind: SectionKind, block: Block) -> Figure:
+    text = block.text
+    return Figure(
+        province=province,
+        section=kind,
+        category=reading.category,
+        value=_plain(reading.value),
+        value_max=None if reading.value_max is None else _plain(reading.value_max),
+        unit=reading.unit,
+        multiplier=reading.multiplier,
+        qualifier=reading.qualifier,
+        as_written=text[reading.start : reading.end],
+        period=reading.period,
+        sentence=text[reading.sentence[0] : reading.sentence[1]].strip(),
+        provenance=block.provenance,
+    )
+
+
+# Numbers as written: digits with "." and "," groups, and one "/" part (a fraction or date).
+# A "/" before it only as a list separator after a word: "129 vụ/202 tàu/1.730 ngư dân".
+_NUMBER = re.compile(r"(?<![\w.,])(?<![\d.,]/)\d+(?:[.,]\d+)*(?:/\d+)?")
+_SPACES = re.compile(r"[ \t]+")
+_RANGE_LINK = re.compile(r"\s*(?:[-–—]|đến|tới)\s*")
+_PERCENT = re.compile(r"\s?%|\s+phần trăm(?!\w)")
+_PERCENT_TAIL = re.compile(r"/\s?năm|\s+kế hoạch(?!\w)|\s+so với kế hoạch")
+_WORD = re.compile(r"[^\W\d_][\w²³]*(?:[/-][^\W\d_][\w²³]*)?")
+
+_YEAR = r"(?:19|20)\d\d"
+_PERIOD = re.compile(
+    rf"(?P<range>(?:(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+)?(?:từ\s+)?(?:năm\s+)?(?P<y1>{_YEAR})"
+    rf"\s*(?:[-–—]|đến|tới)\s*(?:năm\s+)?(?P<y2>{_YEAR}|nay)(?!\d))"
+    rf"|(?P<months>(?P<n>\d{{1,2}})\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+(?P<y3>{_YEAR}))"
+    rf"|(?P<quarter>quý\s+(?P<q>iv|i{{1,3}}|[1-4])(?:\s*(?:năm|/)\s*(?P<y4>{_YEAR}))?)(?!\w)"
+    rf"|(?P<month>tháng\s+(?P<m>\d{{1,2}})(?:\s*/\s*|\s+năm\s+)(?P<y5>{_YEAR}))"
+    rf"|(?P<until>(?P<cumulative>(?:lũy|luỹ) kế\s+)?(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?"
+    rf"(?:năm\s+)?(?P<y6>{_YEAR}|nay)(?!\d))"
+    rf"|(?P<year>năm\s+(?P<y7>{_YEAR})(?!\d))"
+    rf"|(?P<yearly>(?:hàng|hằng|mỗi)\s+năm(?!\w))"
+    r"|(?P<now>hiện nay)"
+)
+_BASELINE = re.compile(r"so với\s*(?:cùng kỳ\s*)?$")
+_DATE = re.compile(
+    r"\d{1,2}/\d{1,2}/\d{2,4}|(?<=ngày )\d{1,2}/\d{1,2}|\d{1,2}/(?:19|20)\d\d"
+    r"|ngày \d{1,2} tháng \d{1,2}(?: năm \d{4})?|\d{1,2}/\d{1,2}(?=\s*[-–]\s*\d{1,2}/\d{1,2})"
+)
+_DOCUMENT_NUMBER = re.compile(r"\d+(?:/\d+)*(?:[-/][A-ZĐ][\w/&.-]*)")
+_INLINE_LABEL = re.compile(r"\(\d{1,2}\)")
+
+
+def read_figures(text: str) -> list[Reading]:
+    """The figures of one paragraph (see the module notes for what counts as one)."""
+    if not any(ch.isdigit() for ch in text):
+        return []
+    folded = fold(text)
+    context = _Context(text, folded)
+    readings = []
+    for match in _NUMBER.finditer(text):
+        if match.start() < context.consumed or context.masked(match.start(), match.end()):
+            continue
+        reading = _read_at(context, match)
+        if reading is not None:
+            readings.append(reading)
+            context.consumed = reading.end
+    return readings
+
+
+class _Context:
+    """One paragraph: its text, folded text, masked spans, sentences, clauses, cues."""
+
+    def __init__(self, text: str, folded: str) -> None:
+        self.text, self.folded = text, folded
+        self.consumed = 0
+        self.periods: list[tuple[int, int, str]] = []
+        self.baselines: list[tuple[int, int, str]] = []  # "so với năm 2020"
+        self.masks: list[tuple[int, int]] = []
+        for match in _PERIOD.finditer(folded):
+            self.masks.append(match.span())
+            baseline = _BASELINE.search(folded[max(0, match.start() - 16) : match.start()])
+            found = (match.start(), match.end(), _period_text(match))
+            (self.baselines if baseline else self.periods).append(found)
+        for pattern, source in ((_DATE, folded), (_DOCUMENT_NUMBER, text), (_INLINE_LABEL, text)):
+            self.masks.extend(m.span() for m in pattern.finditer(source))
+        label = parse_label(text)
+        if label and label.kind not in (LabelKind.BULLET,) and label.rest:
+            self.masks.append((0, text.index(label.rest)))
+        self.sentences = _sentence_spans(text)
+        self.sentence_starts = [start for start, _ in self.sentences]
+        # each group on its own: "vốn đầu tư trực tiếp nước ngoài" is capital and FDI
+        self.cues = sorted(
+            (m.start(), m.end(), group) for group, cue in _CUES for m in cue.finditer(folded)
+        )
+
+    def masked(self, start: int, end: int) -> bool:
+        return any(a < end and start < b for a, b in self.masks)
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        return self.sentences[max(0, bisect_right(self.sentence_starts, position) - 1)]
+
+    def clause(self, position: int) -> tuple[int, int]:
+        start, end = self.sentence(position)
+        return _enclosing(self.text, position, start, end, ";")
+
+    def piece(self, position: int) -> tuple[int, int]:
+        start, end = self.clause(position)
+        return _enclosing(self.text, position, start, end, ",():")
+
+
+def _enclosing(text: str, position: int, start: int, end: int, marks: str) -> tuple[int, int]:
+    """The span around ``position`` within [start, end) cut at any of ``marks``
+    (a comma only when a space follows: "3,862" is a number)."""
+    left = start
+    for index in range(position - 1, start - 1, -1):
+        if _cuts(text, index, marks):
+            left = index + 1
+            break
+    right = end
+    for index in range(position, end):
+        if _cuts(text, index, marks):
+            right = index
+            break
+    return left, right
+
+
+def _cuts(text: str, index: int, marks: str) -> bool:
+    char = text[index]
+    if char not in marks:
+        return False
+    return char != "," or index + 1 >= len(text) or text[index + 1].isspace()
+
+
+_SENTENCE_END = re.compile(r"[.!?…\]][\"”’)*]*\s+(?=[\"“‘(*]*[^\W\d_])")
+_ABBREVIATION = re.compile(r"(?:^|\W)(?:tp|tx|v\.v|ths|ts|pgs|gs|tt|vd)\.?$", re.IGNORECASE)
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        following = text[match.end() : match.end() + 1]
+        if not following.isupper() or _ABBREVIATION.search(text[start : match.start()]):
+            continue
+        spans.append((start, match.start() + 1))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _period_text(match: re.Match[str]) -> str:
+    group = match.group
+    if group("range"):
+        y1, y2 = group("y1"), group("y2")
+        return f"từ {y1} đến nay" if y2 == "nay" else f"{y1}-{y2}"
+    if group("months"):
+        return f"{int(group('n'))} tháng {group('half')} năm {group('y3')}"
+    if group("quarter"):
+        quarter = group("q").upper()
+        return f"quý {quarter} năm {group('y4')}" if group("y4") else f"quý {quarter}"
+    if group("month"):
+        return f"tháng {int(group('m')):02d}/{group('y5')}"
+    if group("until"):
+        target = "nay" if group("y6") == "nay" else f"năm {group('y6')}"
+        return ("lũy kế " if group("cumulative") else "") + f"đến {target}"
+    if group("year"):
+        return f"năm {group('y7')}"
+    return "hằng năm" if group("yearly") else "hiện nay"
+
+
+# --- one number ------------------------------------------------------------------------------
+
+
+def _read_at(context: _Context, match: re.Match[str]) -> Reading | None:
+    text, folded = context.text, context.folded
+    start, end = match.start(), match.end()
+    if _attached_to_name(text, start) or _identifier_before(folded, start):
+        return None
+    first = match.group()
+    second, end = _range_end(context, end)
+    unit = _unit_after(text, folded, end)
+    if unit is None:
+        return None
+    kind, unit_name, multiplier, factor, unit_end = unit
+    value = read_number(
+        first.split("/")[0], english_decimal=kind == "percent" or multiplier is not None
+    )
+    if value is None or _is_year(first, kind, multiplier):
+        return None
+    if "/" in first and (second is not None or kind in ("money", "percent")):
+        return None  # "10/17 chỉ tiêu" reads as 10 (of 17); a/b with money is no fraction
+    if first.count("/") == 1 and first.split("/")[1] == first.split("/")[0] == "24":
+        return None  # "24/24 giờ": round the clock
+    high = None
+    if second is not None:
+        high = read_number(second, english_decimal=kind == "percent" or multiplier is not None)
+        if high is None or high <= value:
+            return None
+        high *= factor
+    range_start = _range_opening(folded, start) if second is not None else start
+    return Reading(
+        start=range_start,
+        end=unit_end,
+        value=value * factor,
+        value_max=high,
+        unit=unit_name,
+        kind=kind,
+        multiplier=multiplier,
+        qualifier=_qualifier(folded, range_start),
+        category=categorise(context, start, unit_end, kind),
+        period=_period(context, start),
+        sentence=context.sentence(start),
+    )
+
+
+def _attached_to_name(text: str, start: int) -> bool:
+    """ "COVID-19", "BOG-37": a number hyphenated onto a word."""
+    return start >= 2 and text[start - 1] in "-–" and text[start - 2].isalpha()
+
+
+_IDENTIFIER = re.compile(
+    r"(?<!\w)(?<!tổng )(?:"  # "tổng số 50 dự án" is a figure, "số 43" a reference
+    + "|".join(sorted(map(re.escape, cues.IDENTIFIER_BEFORE), key=len, reverse=True))
+    + r")\s*$"
+)
+_NAME_HEAD = re.compile(
+    r"(?<!\w)(?:" + "|".join(map(re.escape, cues.NAME_HEADS)) + r")(?:\s+[\w/]+){0,2}\s*$"
+)
+
+
+def _identifier_before(folded: str, start: int) -> bool:
+    before = folded[max(0, start - 40) : start]
+    return bool(_IDENTIFIER.search(before) or _NAME_HEAD.search(before))
+
+
+def _range_end(context: _Context, end: int) -> tuple[str | None, int]:
+    """A range "3-5", "3 - 5", "từ 3 đến 5": the upper bound and where it ends."""
+    link = _RANGE_LINK.match(context.folded, end)
+    if not link:
+        return None, end
+    upper = _NUMBER.match(context.text, link.end())
+    if not upper or "/" in upper.group() or context.masked(upper.start(), upper.end()):
+        return None, end
+    return upper.group(), upper.end()
+
+
+def _range_opening(folded: str, start: int) -> int:
+    """Include a "từ " that opens the range in what is written."""
+    return start - 3 if folded[max(0, start - 3) : start] == "từ " else start
+
+
+def _is_year(first: str, kind: str, multiplier: str | None) -> bool:
+    """A plain four-digit year (1900–2100) that counts nothing listed in the cue table."""
+    if not re.fullmatch(r"(?:19|20)\d\d|2100", first) or multiplier:
+        return False
+    return kind not in cues.COUNTED.values() and kind not in ("money", "percent", "measure")
+
+
+def _alternation(forms: list[str]) -> re.Pattern[str]:
+    ordered = sorted(forms, key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w²³])")
+
+
+_MULTIPLIER = _alternation(list(cues.MULTIPLIERS))
+_CURRENCY = _alternation(list(cues.CURRENCIES))
+_MEASURE = _alternation(list(cues.MEASURES))
+_COUNTED = _alternation(list(cues.COUNTED))
+
+UnitFound = tuple[str, str, str | None, int, int]  # kind, unit, multiplier, factor, end
+
+
+def _unit_after(text: str, folded: str, end: int) -> UnitFound | None:
+    """What the number ending at ``end`` counts: money, a percentage, a measure or a noun;
+    None if nothing (then it is no figure)."""
+    if end < len(text) and text[end].isalpha():  # attached: "164km" is a measure, "1A" a name
+        attached = _MEASURE.match(folded, end)
+        if attached:
+            return "measure", cues.MEASURES[attached.group()], None, 1, attached.end()
+        return None
+    percent = _PERCENT.match(folded, end)
+    if percent:
+        tail = _PERCENT_TAIL.match(folded, percent.end())
+        stop = tail.end() if tail else percent.end()
+        written = " ".join(folded[percent.end() : stop].split())
+        if written.startswith("/"):
+            written = written.replace(" ", "")  # "%/ năm" → "%/năm"
+        unit = "%" + (" " + written if written and not written.startswith("/") else written)
+        return "percent", unit, None, 1, stop
+    multiplier, factor, position = None, 1, end
+    gap = _SPACES.match(folded, position)
+    if gap and (found := _MULTIPLIER.match(folded, gap.end())):
+        multiplier, factor = cues.MULTIPLIERS[found.group()]
+        position = found.end()
+        gap = _SPACES.match(folded, position)
+    if gap:
+        after = gap.end()
+        for pattern, kind, table in (
+            (_CURRENCY, "money", cues.CURRENCIES),
+            (_MEASURE, "measure", cues.MEASURES),
+        ):
+            if found := pattern.match(folded, after):
+                return kind, table[found.group()], multiplier, factor, found.end()
+        if found := _COUNTED.match(folded, after):
+            unit = cues.COUNTED[found.group()]
+            return unit, unit, multiplier, factor, found.end()
+        if noun_end := _noun(text, folded, after):
+            return "noun", folded[after:noun_end], multiplier, factor, noun_end
+    if multiplier:  # "hơn 1,3 triệu." counts something left unsaid
+        return "count", "", multiplier, factor, position
+    return None
+
+
+def _noun(text: str, folded: str, start: int) -> int | None:
+    """The end of a noun (two syllables, three after a classifier) starting at ``start``."""
+    words: list[re.Match[str]] = []
+    position = start
+    while len(words) < 3:
+        word = _WORD.match(folded, position)
+        if not word or word.group() in cues.NOT_NOUNS:
+            break
+        if text[word.start()].isupper():
+            break
+        if not words and word.group().split("/")[0] in cues.TIME_NOUNS:
+            return None
+        words.append(word)
+        if folded[word.end() : word.end() + 1] != " ":
+            break
+        position = word.end() + 1
+    if not words:
+        return None
+    if len(words) >= 2 and f"{words[0].group()} {words[1].group()}" in cues.TIME_NOUNS:
+        return None
+    first = words[0].group()
+    keep = 3 if first in cues.CLASSIFIERS else 1 if first in cues.ONE_SYLLABLE else 2
+    return words[: min(keep, len(words))][-1].end()
+
+
+_QUALIFIER = re.compile(
+    r"(?<!\w)((?:(?:"
+    + "|".join(sorted(map(re.escape, cues.QUALIFIERS), key=len, reverse=True))
+    + r")\s+)+)$"
+)
+
+
+def _qualifier(folded: str, start: int) -> str | None:
+    found = _QUALIFIER.search(folded[max(0, start - 40) : start])
+    return " ".join(found.group(1).split()) if found else None
+
+
+def _period(context: _Context, start: int) -> str | None:
+    """The nearest period before the number in its clause, else after it in its piece,
+    else before it in its sentence. A baseline ("so với năm 2020") is no period, except for
+    the figure in brackets right after it ("so với năm 2020 (115.913 USD)")."""
+    clause, piece, sentence = context.clause(start), context.piece(start), context.sentence(start)
+    for _, period_end, period in context.baselines:
+        if 0 <= piece[0] - period_end <= 2 and context.text[piece[0] - 1 : piece[0]] == "(":
+            return period
+    before = [p for p in context.periods if clause[0] <= p[0] and p[1] <= start]
+    if before:
+        return before[-1][2]
+    after = [p for p in context.periods if start < p[0] and p[1] <= piece[1]]
+    if after:
+        return after[0][2]
+    earlier = [p for p in context.periods if sentence[0] <= p[0] and p[1] <= start]
+    return earlier[-1][2] if earlier else None
+
+
+# --- categories --------------------------------------------------------------------------------
+
+_CUES = [
+    (group, re.compile(r"(?<!\w)" + _alternation(list(forms)).pattern))
+    for group, forms in (*cues.CUES.items(), ("relation", cues.RELATION))
+]
+_FOREIGN_AFTER = re.compile(r"\s*(?:" + "|".join(map(re.escape, cues.FOREIGN_AFTER)) + r")(?!\w)")
+
+
+def categorise(context: _Context, start: int, end: int, kind: str) -> str:
+    """The figure's category from its unit and the cues nearest to it (figure_cues notes)."""
+    if kind in cues.BY_UNIT:
+        return cues.BY_UNIT[kind]
+    if kind in cues.PARTNER_UNITS:
+        return cues.PARTNER_UNITS[kind] if _partner(context, start, end) else "other"
+    accepts = cues.ACCEPTS.get(kind)
+    if not accepts:
+        return "other"
+    capital = False
+    for group, inside in _cues_by_distance(context, start, end):
+        if group == "domestic" and inside:
+            return "other"
+        capital = capital or group == "capital"
+        if group in accepts and not (capital and group == "trade"):
+            return accepts[group]
+    return "other"
+
+
+def _cues_by_distance(context: _Context, start: int, end: int) -> Iterator[tuple[str, bool]]:
+    """Cue groups in the number's piece (nearest first), then the rest of its clause
+    before the piece (nearest first), then after it up to a "trong đó"; with whether the
+    cue is in the piece."""
+    piece, clause = context.piece(start), context.clause(start)
+    inside = [c for c in context.cues if piece[0] <= c[0] and c[1] <= piece[1]]
+    inside = [c for c in inside if c[2] != "relation"]
+    inside.sort(key=lambda c: min(abs(c[0] - end), abs(start - c[1])))
+    before = [c for c in context.cues if clause[0] <= c[0] and c[1] <= piece[0]][::-1]
+    breakdown = context.folded.find("trong đó", piece[1], clause[1])  # "X, trong đó Y": Y's
+    stop = clause[1] if breakdown < 0 else breakdown  # cues say nothing of the total X
+    after = [c for c in context.cues if piece[1] <= c[0] and c[1] <= stop]
+    before = [c for c in before if c[2] != "relation"]
+    after = [c for c in after if c[2] != "relation"]
+    for cue in inside:
+        yield cue[2], True
+    for cue in (*before, *after):
+        yield cue[2], False
+
+
+def _partner(context: _Context, start: int, end: int) -> bool:
+    """A relation cue in the number's piece or the piece before, or "nước ngoài" after."""
+    if _FOREIGN_AFTER.match(context.folded, end):
+        return True
+    piece = context.piece(start)
+    previous = context.piece(piece[0] - 2) if piece[0] >= 2 else piece
+    low = min(previous[0], piece[0])
+    return any(c[2] == "relation" and low <= c[0] and c[1] <= piece[1] for c in context.cues)
+
+
+# --- side by side ------------------------------------------------------------------------------
+
+
+def key_figures(figures: list[Figure]) -> dict[str, list[Figure]]:
+    """Per province (in order of first appearance), its figures of every category but
+    ``other``, in the order of ``figure_cues.CATEGORIES``; a province with none is left out."""
+    rank = {category: n for n, category in enumerate(cues.CATEGORIES)}
+    result: dict[str, list[Figure]] = {}
+    for figure in figures:
+        if figure.province and figure.category != "other":
+            result.setdefault(figure.province, []).append(figure)
+    for listed in result.values():
+        listed.sort(key=lambda f: rank[f.category])  # stable: text order within a category
+    return result
+
+
+def side_by_side(figures: list[Figure], category: str) -> list[tuple[str, list[Figure]]]:
+    """Provinces that report ``category``, each with its figures of it (each figure keeps
+    its period), provinces in order of first appearance."""
+    rows: dict[str, list[Figure]] = {}
+    for figure in figures:
+        if figure.province and figure.category == category:
+            rows.setdefault(figure.province, []).append(figure)
+    return list(rows.items())
+
+
+def shared_categories(figures: list[Figure]) -> list[str]:
+    """Categories (but ``other``) that at least two provinces report, in table order."""
+    provinces: dict[str, set[str]] = {}
+    for figure in figures:
+        if figure.province:
+            provinces.setdefault(figure.category, set()).add(figure.province)
+    return [c for c in cues.CATEGORIES if c != "other" and len(provinces.get(c, ())) >= 2]
