@@ -202,6 +202,9 @@ class _Context:
         label = parse_label(text)
         if label and label.kind not in (LabelKind.BULLET,) and label.rest:
             self.masks.append((0, text.index(label.rest)))
+        self.numbers = [
+            m.start() for m in _NUMBER.finditer(text) if not self.masked(m.start(), m.end())
+        ]
         self.sentences = _sentence_spans(text)
         self.sentence_starts = [start for start, _ in self.sentences]
         # each group on its own: "vốn đầu tư trực tiếp nước ngoài" is capital and FDI
@@ -211,6 +214,11 @@ class _Context:
 
     def masked(self, start: int, end: int) -> bool:
         return any(a < end and start < b for a, b in self.masks)
+
+    def next_number(self, position: int) -> int:
+        """Where the next number (not a year, date or label) starts at or after ``position``."""
+        index = bisect_right(self.numbers, position - 1)
+        return self.numbers[index] if index < len(self.numbers) else len(self.text)
 
     def sentence(self, position: int) -> tuple[int, int]:
         return self.sentences[max(0, bisect_right(self.sentence_starts, position) - 1)]
@@ -509,21 +517,21 @@ def categorise(context: _Context, start: int, end: int, kind: str) -> str:
 
 
 def _cues_by_distance(context: _Context, start: int, end: int) -> Iterator[tuple[str, bool]]:
-    """Cue groups in the number's piece (nearest first), then the rest of its clause
-    before the piece (nearest first), then after it up to a "trong đó"; with whether the
-    cue is in the piece."""
-    piece, clause = context.piece(start), context.clause(start)
-    inside = [c for c in context.cues if piece[0] <= c[0] and c[1] <= piece[1]]
-    inside = [c for c in inside if c[2] != "relation"]
-    inside.sort(key=lambda c: min(abs(c[0] - end), abs(start - c[1])))
-    before = [c for c in context.cues if clause[0] <= c[0] and c[1] <= piece[0]][::-1]
-    breakdown = context.folded.find("trong đó", piece[1], clause[1])  # "X, trong đó Y": Y's
-    stop = clause[1] if breakdown < 0 else breakdown  # cues say nothing of the total X
-    after = [c for c in context.cues if piece[1] <= c[0] and c[1] <= stop]
-    before = [c for c in before if c[2] != "relation"]
-    after = [c for c in after if c[2] != "relation"]
-    for cue in inside:
-        yield cue[2], True
+    """Cue groups, nearest first: those in the number's scope (its clause between the figure
+    before it and the number after it), then the rest of the clause before the scope, then
+    after it up to a "trong đó" ("X, trong đó Y": Y's cues say nothing of the total X).
+    With each, whether it is in the scope and in the number's comma piece."""
+    clause, piece = context.clause(start), context.piece(start)
+    low, high = max(clause[0], context.consumed), min(clause[1], context.next_number(end))
+    found = [c for c in context.cues if c[2] != "relation" and clause[0] <= c[0] < clause[1]]
+    scope = [c for c in found if low <= c[0] and c[1] <= high]
+    scope.sort(key=lambda c: min(abs(c[0] - end), abs(start - c[1])))
+    breakdown = context.folded.find("trong đó", end, clause[1])
+    stop = clause[1] if breakdown < 0 else breakdown
+    before = [c for c in found if c[1] <= low][::-1]
+    after = [c for c in found if high <= c[0] and c[1] <= stop]
+    for cue in scope:
+        yield cue[2], piece[0] <= cue[0] and cue[1] <= piece[1]
     for cue in (*before, *after):
         yield cue[2], False
 
