@@ -360,9 +360,9 @@ def emit_json(data: Any) -> None:
 
 def emit_csv(text: str) -> None:
     """CSV as UTF-8 with a byte-order mark, so Excel shows Vietnamese intact."""
-    stream = click.get_binary_stream("stdout")
-    stream.write(text.encode("utf-8-sig"))
-    stream.flush()
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8-sig"))
+    sys.stdout.buffer.flush()
 
 
 def terminal_width() -> int:

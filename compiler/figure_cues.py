@@ -323,6 +323,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "kinh phí",
         "vốn điều lệ",
         "vốn thực hiện",
+        "vốn",
     ),
 }
 

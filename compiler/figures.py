@@ -23,6 +23,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from compiler import figure_cues as cues
 from compiler.enumeration import LabelKind, parse_label
@@ -145,22 +146,43 @@ _PERCENT_TAIL = re.compile(r"/\s?năm|\s+kế hoạch(?!\w)|\s+so với kế ho�
 _WORD = re.compile(r"[^\W\d_][\w²³]*(?:[/-][^\W\d_][\w²³]*)?")
 
 _YEAR = r"(?:19|20)\d\d"
-_PERIOD = re.compile(
-    rf"(?P<range>(?:(?:giai đoạn|nhiệm kỳ|thời kỳ)\s+)?(?:từ\s+)?(?:năm\s+)?(?P<y1>{_YEAR})"
-    rf"\s*(?:[-–—]|đến|tới)\s*(?:năm\s+)?(?P<y2>{_YEAR}|nay)(?!\d))"
-    rf"|(?P<months>(?P<n>\d{{1,2}})\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+(?P<y3>{_YEAR}))"
-    rf"|(?P<quarter>quý\s+(?P<q>iv|i{{1,3}}|[1-4])(?:\s*(?:năm|/)\s*(?P<y4>{_YEAR}))?)(?!\w)"
-    rf"|(?P<month>tháng\s+(?P<m>\d{{1,2}})(?:\s*/\s*|\s+năm\s+)(?P<y5>{_YEAR}))"
-    rf"|(?P<until>(?P<cumulative>(?:lũy|luỹ) kế\s+)?(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?"
-    rf"(?:năm\s+)?(?P<y6>{_YEAR}|nay)(?!\d))"
-    rf"|(?P<year>năm\s+(?P<y7>{_YEAR})(?!\d))"
-    rf"|(?P<yearly>(?:hàng|hằng|mỗi)\s+năm(?!\w))"
-    r"|(?P<now>hiện nay)"
-)
-_BASELINE = re.compile(r"so với\s*(?:cùng kỳ\s*)?$")
+# Periods, one pattern per kind (much faster than one alternation); where two overlap, the
+# one starting first wins, then the one listed first. The words before a range ("giai
+# đoạn", "từ năm") need no matching: they hold no number.
+_RANGE_END = rf"\s*(?:[-–—]|đến|tới)\s*(?:năm\s+)?(?:{_YEAR}|nay)(?!\d)"
+_PERIODS = [
+    (name, re.compile(pattern))
+    for name, pattern in (
+        ("range", rf"(?P<y1>{_YEAR})\s*(?:[-–—]|đến|tới)\s*(?:năm\s+)?(?P<y2>{_YEAR}|nay)(?!\d)"),
+        ("months", rf"(?P<n>\d{{1,2}})\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+(?P<y>{_YEAR})"),
+        ("quarter", rf"quý\s+(?P<q>iv|i{{1,3}}|[1-4])(?:\s*(?:năm|/)\s*(?P<y>{_YEAR}))?(?!\w)"),
+        ("month", rf"tháng\s+(?P<m>\d{{1,2}})(?:\s*/\s*|\s+năm\s+)(?P<y>{_YEAR})"),
+        ("until", rf"(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?(?P<y>{_YEAR}|nay)(?!\d)"),
+        ("year", rf"năm\s+(?P<y>{_YEAR})(?!\d)(?!{_RANGE_END})"),
+        ("yearly", r"(?:hàng|hằng|mỗi)\s+năm(?!\w)"),
+        ("now", r"hiện nay"),
+    )
+]
+
+
+def _period_matches(folded: str) -> list[tuple[str, re.Match[str]]]:
+    found = sorted(
+        (match.start(), order, name, match)
+        for order, (name, pattern) in enumerate(_PERIODS)
+        for match in pattern.finditer(folded)
+    )
+    kept: list[tuple[str, re.Match[str]]] = []
+    for start, _, name, match in found:
+        if not kept or start >= kept[-1][1].end():
+            kept.append((name, match))
+    return kept
+
+
+_CUMULATIVE = re.compile(r"(?:lũy|luỹ) kế\s+(?:tính\s+)?$")
+_BASELINE = re.compile(r"so với\s*(?:cùng kỳ\s*)?(?:giai đoạn\s+|nhiệm kỳ\s+|năm\s+)?$")
 _DATE = re.compile(
-    r"\d{1,2}/\d{1,2}/\d{2,4}|(?<=ngày )\d{1,2}/\d{1,2}|\d{1,2}/(?:19|20)\d\d"
-    r"|ngày \d{1,2} tháng \d{1,2}(?: năm \d{4})?|\d{1,2}/\d{1,2}(?=\s*[-–]\s*\d{1,2}/\d{1,2})"
+    r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}/(?:19|20)\d\d|\d{1,2}/\d{1,2}(?=\s*[-–]\s*\d{1,2}/\d{1,2})"
+    r"|ngày \d{1,2}(?:/\d{1,2}| tháng \d{1,2}(?: năm \d{4})?)"
 )
 _DOCUMENT_NUMBER = re.compile(r"\d+(?:/\d+)*(?:[-/][A-ZĐ][\w/&.-]*)")
 _INLINE_LABEL = re.compile(r"\(\d{1,2}\)")
@@ -168,10 +190,9 @@ _INLINE_LABEL = re.compile(r"\(\d{1,2}\)")
 
 def read_figures(text: str) -> list[Reading]:
     """The figures of one paragraph (see the module notes for what counts as one)."""
-    if not any(ch.isdigit() for ch in text):
+    if not _DIGIT.search(text):
         return []
-    folded = fold(text)
-    context = _Context(text, folded)
+    context = _Context(text, fold(text))
     readings = []
     for match in _NUMBER.finditer(text):
         if match.start() < context.consumed or context.masked(match.start(), match.end()):
@@ -183,37 +204,52 @@ def read_figures(text: str) -> list[Reading]:
     return readings
 
 
+_DIGIT = re.compile(r"\d")
+_CLAUSE_CUT = re.compile(";")
+_PIECE_CUT = re.compile(r",(?=\s)|[():;]")  # "3,862" is a number, not two pieces
+
+
 class _Context:
     """One paragraph: its text, folded text, masked spans, sentences, clauses, cues."""
 
     def __init__(self, text: str, folded: str) -> None:
         self.text, self.folded = text, folded
-        self.consumed = 0
+        self.consumed = 0  # where the last figure read ends
         self.periods: list[tuple[int, int, str]] = []
         self.baselines: list[tuple[int, int, str]] = []  # "so với năm 2020"
-        self.masks: list[tuple[int, int]] = []
-        for match in _PERIOD.finditer(folded):
-            self.masks.append(match.span())
+        self.mask = bytearray(len(text))  # 1 where a period, date or label is written
+        for kind, match in _period_matches(folded):
+            self._mask(*match.span())
             baseline = _BASELINE.search(folded[max(0, match.start() - 16) : match.start()])
-            found = (match.start(), match.end(), _period_text(match))
+            found = (match.start(), match.end(), _period_text(kind, match))
             (self.baselines if baseline else self.periods).append(found)
         for pattern, source in ((_DATE, folded), (_DOCUMENT_NUMBER, text), (_INLINE_LABEL, text)):
-            self.masks.extend(m.span() for m in pattern.finditer(source))
+            for match in pattern.finditer(source):
+                self._mask(*match.span())
         label = parse_label(text)
-        if label and label.kind not in (LabelKind.BULLET,) and label.rest:
-            self.masks.append((0, text.index(label.rest)))
+        if label and label.kind != LabelKind.BULLET and label.rest:
+            self._mask(0, text.index(label.rest))
         self.numbers = [
             m.start() for m in _NUMBER.finditer(text) if not self.masked(m.start(), m.end())
         ]
         self.sentences = _sentence_spans(text)
         self.sentence_starts = [start for start, _ in self.sentences]
-        # each group on its own: "vốn đầu tư trực tiếp nước ngoài" is capital and FDI
-        self.cues = sorted(
-            (m.start(), m.end(), group) for group, cue in _CUES for m in cue.finditer(folded)
-        )
+        self.clause_cuts = [m.start() for m in _CLAUSE_CUT.finditer(text)]
+        self.piece_cuts = [m.start() for m in _PIECE_CUT.finditer(text)]
+
+    def _mask(self, start: int, end: int) -> None:
+        self.mask[start:end] = b"\x01" * (end - start)
 
     def masked(self, start: int, end: int) -> bool:
-        return any(a < end and start < b for a, b in self.masks)
+        return 1 in self.mask[start:end]
+
+    @cached_property
+    def cues(self) -> list[tuple[int, int, str]]:
+        """Every cue of the paragraph; each group on its own, so "vốn đầu tư trực tiếp nước
+        ngoài" is both capital and FDI."""
+        return sorted(
+            (m.start(), m.end(), group) for group, cue in _CUES for m in cue.finditer(self.folded)
+        )
 
     def next_number(self, position: int) -> int:
         """Where the next number (not a year, date or label) starts at or after ``position``."""
@@ -224,35 +260,18 @@ class _Context:
         return self.sentences[max(0, bisect_right(self.sentence_starts, position) - 1)]
 
     def clause(self, position: int) -> tuple[int, int]:
-        start, end = self.sentence(position)
-        return _enclosing(self.text, position, start, end, ";")
+        return _between(self.clause_cuts, position, self.sentence(position))
 
     def piece(self, position: int) -> tuple[int, int]:
-        start, end = self.clause(position)
-        return _enclosing(self.text, position, start, end, ",():")
+        return _between(self.piece_cuts, position, self.clause(position))
 
 
-def _enclosing(text: str, position: int, start: int, end: int, marks: str) -> tuple[int, int]:
-    """The span around ``position`` within [start, end) cut at any of ``marks``
-    (a comma only when a space follows: "3,862" is a number)."""
-    left = start
-    for index in range(position - 1, start - 1, -1):
-        if _cuts(text, index, marks):
-            left = index + 1
-            break
-    right = end
-    for index in range(position, end):
-        if _cuts(text, index, marks):
-            right = index
-            break
+def _between(cuts: list[int], position: int, bounds: tuple[int, int]) -> tuple[int, int]:
+    """The span around ``position`` within ``bounds`` that no cut crosses."""
+    index = bisect_right(cuts, position - 1)
+    left = cuts[index - 1] + 1 if index > 0 and cuts[index - 1] >= bounds[0] else bounds[0]
+    right = cuts[index] if index < len(cuts) and cuts[index] < bounds[1] else bounds[1]
     return left, right
-
-
-def _cuts(text: str, index: int, marks: str) -> bool:
-    char = text[index]
-    if char not in marks:
-        return False
-    return char != "," or index + 1 >= len(text) or text[index + 1].isspace()
 
 
 _SENTENCE_END = re.compile(r"[.!?…\]][\"”’)*]*\s+(?=[\"“‘(*]*[^\W\d_])")
@@ -263,7 +282,8 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
         following = text[match.end() : match.end() + 1]
-        if not following.isupper() or _ABBREVIATION.search(text[start : match.start()]):
+        before = text[max(start, match.start() - 6) : match.start()]
+        if not following.isupper() or _ABBREVIATION.search(before):
             continue
         spans.append((start, match.start() + 1))
         start = match.end()
@@ -271,24 +291,25 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _period_text(match: re.Match[str]) -> str:
+def _period_text(kind: str, match: re.Match[str]) -> str:
     group = match.group
-    if group("range"):
+    if kind == "range":
         y1, y2 = group("y1"), group("y2")
         return f"từ {y1} đến nay" if y2 == "nay" else f"{y1}-{y2}"
-    if group("months"):
-        return f"{int(group('n'))} tháng {group('half')} năm {group('y3')}"
-    if group("quarter"):
+    if kind == "months":
+        return f"{int(group('n'))} tháng {group('half')} năm {group('y')}"
+    if kind == "quarter":
         quarter = group("q").upper()
-        return f"quý {quarter} năm {group('y4')}" if group("y4") else f"quý {quarter}"
-    if group("month"):
-        return f"tháng {int(group('m')):02d}/{group('y5')}"
-    if group("until"):
-        target = "nay" if group("y6") == "nay" else f"năm {group('y6')}"
-        return ("lũy kế " if group("cumulative") else "") + f"đến {target}"
-    if group("year"):
-        return f"năm {group('y7')}"
-    return "hằng năm" if group("yearly") else "hiện nay"
+        return f"quý {quarter} năm {group('y')}" if group("y") else f"quý {quarter}"
+    if kind == "month":
+        return f"tháng {int(group('m')):02d}/{group('y')}"
+    if kind == "until":
+        target = "nay" if group("y") == "nay" else f"năm {group('y')}"
+        before = match.string[max(0, match.start() - 12) : match.start()]
+        return ("lũy kế " if _CUMULATIVE.search(before) else "") + f"đến {target}"
+    if kind == "year":
+        return f"năm {group('y')}"
+    return "hằng năm" if kind == "yearly" else "hiện nay"
 
 
 # --- one number ------------------------------------------------------------------------------
@@ -537,12 +558,12 @@ def _cues_by_distance(context: _Context, start: int, end: int) -> Iterator[tuple
 
 
 def _partner(context: _Context, start: int, end: int) -> bool:
-    """A relation cue in the number's piece or the piece before, or "nước ngoài" after."""
+    """A relation cue in the number's piece or the piece before it in its clause, or
+    "nước ngoài" after the noun."""
     if _FOREIGN_AFTER.match(context.folded, end):
         return True
-    piece = context.piece(start)
-    previous = context.piece(piece[0] - 2) if piece[0] >= 2 else piece
-    low = min(previous[0], piece[0])
+    piece, clause = context.piece(start), context.clause(start)
+    low = context.piece(piece[0] - 2)[0] if piece[0] - 2 > clause[0] else piece[0]
     return any(c[2] == "relation" and low <= c[0] and c[1] <= piece[1] for c in context.cues)
 
 
