@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from compiler.asks import ADDRESSEES, Ask, action_of, addressees_in, by_addressee, find_asks, paper_asks
+from compiler.asks import (
+    ADDRESSEES,
+    Ask,
+    action_of,
+    addressees_in,
+    by_addressee,
+    find_asks,
+    paper_asks,
+)
 from compiler.ingest import load_document
 from compiler.model import Block, Item, Paper, Provenance, Section, SectionKind
 
@@ -16,7 +24,10 @@ FIXTURES = Path(__file__).parent / "fixtures" / "figures"
 
 @pytest.fixture(scope="module")
 def fixture_asks() -> list[Ask]:
-    documents = [load_document(FIXTURES / "binh-duong.md"), load_document(FIXTURES / "quang-binh.txt")]
+    documents = [
+        load_document(FIXTURES / "binh-duong.md"),
+        load_document(FIXTURES / "quang-binh.txt"),
+    ]
     return find_asks(documents)
 
 
@@ -55,9 +66,14 @@ def test_two_provinces_asking_the_same_share_a_theme(fixture_asks: list[Ask]) ->
         ("Đề xuất Trung ương sớm có cơ chế.", ("Trung ương",)),
         ("Đề nghị các bộ, ngành liên quan hướng dẫn.", ("các bộ, ngành",)),
         ("Đề nghị các bộ ngành Trung ương phối hợp.", ("các bộ, ngành",)),
-        ("Kiến nghị Bộ KH&ĐT, Bộ Tài chính / Bộ Y tế bố trí vốn.", (
-            "Bộ Kế hoạch và Đầu tư", "Bộ Tài chính", "Bộ Y tế",
-        )),
+        (
+            "Kiến nghị Bộ KH&ĐT, Bộ Tài chính / Bộ Y tế bố trí vốn.",
+            (
+                "Bộ Kế hoạch và Đầu tư",
+                "Bộ Tài chính",
+                "Bộ Y tế",
+            ),
+        ),
         ("Đề nghị Bộ Văn hoá, Thể thao và Du lịch hỗ trợ.", ("Bộ Văn hóa, Thể thao và Du lịch",)),
         ("Đề nghị Chính phủ Nhật Bản tài trợ.", ()),  # a foreign government
         ("Trình Chính phủ hai nước xem xét; đề nghị UNESCO công nhận.", ()),
@@ -102,9 +118,13 @@ def _item(text: str, line: int) -> Item:
 
 def test_an_item_naming_no_one_takes_the_papers_closing_request() -> None:
     asks = [_item("Hỗ trợ tỉnh xây dựng cửa khẩu thông minh.", 10)]
-    proposals = Section(SectionKind.PROPOSALS, "Kiến nghị", _block("", 9).provenance, [asks[0].paragraphs[0]], asks)
+    proposals = Section(
+        SectionKind.PROPOSALS, "Kiến nghị", _block("", 9).provenance, [asks[0].paragraphs[0]], asks
+    )
     closing_text = "Tỉnh Cao Bằng trân trọng đề nghị Bộ Ngoại giao và Bộ Quốc phòng quan tâm."
-    closing = Section(SectionKind.OTHER, None, _block("", 12).provenance, [_block(closing_text, 12)])
+    closing = Section(
+        SectionKind.OTHER, None, _block("", 12).provenance, [_block(closing_text, 12)]
+    )
     paper = Paper("Cao Bằng", "Cao Bằng", _block("", 1).provenance, [proposals, closing])
     [ask] = paper_asks(paper)
     assert (ask.addressees, ask.addressed_in, ask.action) == (
@@ -116,14 +136,19 @@ def test_an_item_naming_no_one_takes_the_papers_closing_request() -> None:
 
 def test_an_ask_naming_no_one_anywhere_has_no_addressee() -> None:
     asks = [_item("Nâng cấp cửa khẩu phụ thành cửa khẩu chính.", 5)]
-    section = Section(SectionKind.PROPOSALS, None, asks[0].provenance, list(asks[0].paragraphs), asks)
+    section = Section(
+        SectionKind.PROPOSALS, None, asks[0].provenance, list(asks[0].paragraphs), asks
+    )
     [ask] = paper_asks(Paper("Hà Giang", "Tuyên Quang", asks[0].provenance, [section]))
     assert (ask.addressees, ask.addressed_in, ask.action) == ((), "", "nâng cấp")
 
 
 def test_a_lead_paragraph_gives_its_addressees_to_the_items_after_it() -> None:
     lead = _block("Tỉnh kiến nghị Bộ Công Thương một số nội dung sau:", 3)
-    first, second = _item("Mở thêm văn phòng xúc tiến thương mại.", 4), _item("Đề nghị Chính phủ cho phép thí điểm.", 5)
+    first, second = (
+        _item("Mở thêm văn phòng xúc tiến thương mại.", 4),
+        _item("Đề nghị Chính phủ cho phép thí điểm.", 5),
+    )
     blocks = [lead, first.paragraphs[0], second.paragraphs[0]]
     section = Section(SectionKind.PROPOSALS, None, lead.provenance, blocks, [first, second])
     asks = paper_asks(Paper("Lào Cai", "Lào Cai", lead.provenance, [section]))

@@ -99,7 +99,9 @@ def test_figures_province_and_category_filters() -> None:
         "12.170,76 tỷ đồng",
         "2 tỷ USD",
     ]
-    both = json.loads(run_cli("figures", FIXTURES, "-p", "Bình Dương,Quảng Bình", "--format", "json").stdout)
+    both = json.loads(
+        run_cli("figures", FIXTURES, "-p", "Bình Dương,Quảng Bình", "--format", "json").stdout
+    )
     assert len(both["figures"]) == 39
 
 

@@ -1,5 +1,6 @@
 """Key figures on our own test documents: every number format, what is no figure, cues,
 periods, and the per-province and side-by-side views of them."""
+# ruff: noqa: E501 (the expectation tables read best one figure to a line)
 
 from __future__ import annotations
 
@@ -80,7 +81,18 @@ def readings(text: str) -> list[tuple]:
     [
         (
             "Năm 2022, tỉnh Sơn La đón gần 5.200 lượt đoàn khách quốc tế.",
-            [("5.200 lượt đoàn khách", 5200, None, "delegations", None, "gần", "delegations", "năm 2022")],
+            [
+                (
+                    "5.200 lượt đoàn khách",
+                    5200,
+                    None,
+                    "delegations",
+                    None,
+                    "gần",
+                    "delegations",
+                    "năm 2022",
+                )
+            ],
         ),
         (
             "Tổng vốn FDI của tỉnh Bắc Ninh đạt trên 3,862 tỷ USD.",
@@ -115,7 +127,16 @@ def readings(text: str) -> list[tuple]:
         (
             "Xuất khẩu 6 tháng đầu năm 2024 ước đạt 120 nghìn tấn, thu về 85 ngàn USD.",
             [
-                ("120 nghìn tấn", 120000, None, "tấn", "nghìn", "ước đạt", "other", "6 tháng đầu năm 2024"),
+                (
+                    "120 nghìn tấn",
+                    120000,
+                    None,
+                    "tấn",
+                    "nghìn",
+                    "ước đạt",
+                    "other",
+                    "6 tháng đầu năm 2024",
+                ),
                 ("85 ngàn USD", 85000, None, "USD", "nghìn", None, "trade", "6 tháng đầu năm 2024"),
             ],
         ),
@@ -197,7 +218,9 @@ def test_partner_localities_need_a_relation() -> None:
 
 
 def test_a_baseline_is_no_period_but_dates_its_bracketed_value() -> None:
-    found = readings("Viện trợ PCPNN năm 2023 đạt 2 triệu USD, tăng 0,5 triệu USD so với năm 2022 (1,5 triệu USD).")
+    found = readings(
+        "Viện trợ PCPNN năm 2023 đạt 2 triệu USD, tăng 0,5 triệu USD so với năm 2022 (1,5 triệu USD)."
+    )
     assert [(f[0], f[5], f[7]) for f in found] == [
         ("2 triệu USD", "đạt", "năm 2023"),
         ("0,5 triệu USD", "tăng", "năm 2023"),
@@ -209,6 +232,7 @@ def test_a_baseline_is_no_period_but_dates_its_bracketed_value() -> None:
 
 # Every figure of the test documents: (line, section, as written, value, value_max, unit,
 # multiplier, qualifier, category, period), as their author means them.
+# fmt: off
 QUANG_BINH_FIGURES = [
     (7, "context", "8.000 km²", 8000, None, "km²", None, "khoảng", "other", None),
     (7, "context", "900 nghìn người", 900000, None, "người", "nghìn", "gần", "other", None),
@@ -252,6 +276,7 @@ BINH_DUONG_FIGURES = [
     (7, "achievements", "19 quốc gia", 19, None, "countries", None, None, "partner_countries", None),
     (14, "proposals", "3 triệu USD", 3000000, None, "USD", "triệu", None, "other", None),
 ]
+# fmt: on
 
 
 def as_rows(figures: list[Figure]) -> list[tuple]:
@@ -314,7 +339,9 @@ def test_a_paragraph_in_an_item_and_in_its_section_counts_once() -> None:
     heading = Block("II. KẾT QUẢ 2023", Provenance("made-up.txt", 1, 1))
     from compiler.model import Item
 
-    item = Item("1.", "Đón 12 đoàn khách", "Đón 12 đoàn khách quốc tế và ký 4 thỏa thuận.", source, [block])
+    item = Item(
+        "1.", "Đón 12 đoàn khách", "Đón 12 đoàn khách quốc tế và ký 4 thỏa thuận.", source, [block]
+    )
     first = Section(SectionKind.ACHIEVEMENTS, heading.text, source, [block], [item], [heading])
     second = Section(SectionKind.OPPORTUNITIES, heading.text, source, [block], [], [heading])
     paper = Paper("Phú Yên", "Đắk Lắk", source, [first, second])
@@ -357,7 +384,9 @@ def test_side_by_side_puts_provinces_next_to_each_other_with_periods(both: list[
         ("Bình Dương", [("4.210 dự án", "tháng 06/2024")]),
         ("Quảng Bình", [("52 dự án", "lũy kế đến năm 2023"), ("06 dự án", "năm 2023")]),
     ]
-    assert side_by_side(both, "remittances") == [("Quảng Bình", [f for f in both if f.category == "remittances"])]
+    assert side_by_side(both, "remittances") == [
+        ("Quảng Bình", [f for f in both if f.category == "remittances"])
+    ]
 
 
 def test_shared_categories_are_those_two_provinces_report(both: list[Figure]) -> None:

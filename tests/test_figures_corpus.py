@@ -65,7 +65,9 @@ def test_two_whole_papers_every_figure_a_reader_lists(
 
 
 def test_judged_sample_still_reads_as_judged_and_precision(seed_figures: list[Figure]) -> None:
-    pairs, missed, _ = match(seed_figures, [(line, value, found) for line, value, found, *_ in JUDGED])
+    pairs, missed, _ = match(
+        seed_figures, [(line, value, found) for line, value, found, *_ in JUDGED]
+    )
     assert missed == []
     assert [f.category for _, f in pairs] == [found for _, _, found, _, _ in JUDGED]
     precision = sum(right for *_, right, _ in JUDGED) / len(JUDGED)
