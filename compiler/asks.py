@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from compiler.model import Block, Document, Item, Paper, Provenance, Section, SectionKind
 from compiler.normalize import fold
@@ -182,14 +183,20 @@ class Ask:
     addressed_in: str  # "item", "paragraph", "lead", "heading", "closing", or "" (none named)
 
 
-def find_asks(documents: list[Document]) -> list[Ask]:
-    """Every proposal item of every paper, with its addressees, action and theme."""
+def find_asks(documents: list[Document], themes: list[Any] | None = None) -> list[Ask]:
+    """Every proposal item of every paper, with its addressees, action and theme.
+
+    ``themes``: ``align.themes(documents, kinds)`` when the caller has it already (a pack);
+    found here otherwise. Only its ``proposals`` entry is used.
+    """
     from compiler import align
 
-    themes = align.themes(documents, [SectionKind.PROPOSALS])
+    if themes is None:
+        themes = align.themes(documents, [SectionKind.PROPOSALS])
     labels = {
         id(member.item): theme.label
         for entry in themes
+        if entry.kind == SectionKind.PROPOSALS
         for theme in entry.themes.themes
         for member in theme.members
     }

@@ -175,3 +175,18 @@ def test_asks_grouped_by_addressee(fixture_asks: list[Ask]) -> None:
     ]
     assert names[:-1] == [n for n in ADDRESSEES if n in names]
     assert [len(listed) for _, listed in groups] == [1, 1, 1, 1, 3, 3, 1, 1, 1]
+
+
+def test_themes_found_for_a_pack_are_reused(fixture_asks: list[Ask]) -> None:
+    from compiler import align
+
+    documents = [
+        load_document(FIXTURES / "binh-duong.md"),
+        load_document(FIXTURES / "quang-binh.txt"),
+    ]
+    found = align.themes(documents, [SectionKind.TASKS, SectionKind.PROPOSALS])
+    reused = find_asks(documents, found)
+    assert [(a.addressees, a.action, a.theme) for a in reused] == [
+        (a.addressees, a.action, a.theme) for a in fixture_asks
+    ]
+    assert [a.theme for a in find_asks(documents, [])] == [None] * len(reused)
