@@ -19,6 +19,7 @@ import click
 
 from compiler import __version__, diagnostics
 from compiler.errors import EXIT_INPUT_FAILED, BriefError, OptionError
+from compiler.figure_cues import CATEGORIES as FIGURE_CATEGORIES
 
 
 class BriefGroup(click.Group):
@@ -276,9 +277,92 @@ def themes(sources: tuple[Path, ...], sections: tuple[str, ...], fmt: str) -> No
     finish(result)
 
 
+def provinces_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--provinces",
+        "-p",
+        multiple=True,
+        callback=lambda _ctx, _param, values: tuple(
+            name.strip() for value in values for name in value.split(",") if name.strip()
+        ),
+        help="Only these provinces; repeat or comma-separate.",
+    )(command)
+
+
+def table_format_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "json", "csv"]),
+        default="text",
+        show_default=True,
+        help="Terminal text, JSON, or CSV (UTF-8 with BOM, opens in Excel) on stdout.",
+    )(command)
+
+
+def only_provinces(documents: list[Any], provinces: tuple[str, ...], records: list[Any]) -> list:
+    """The records (figures, asks) of the named provinces' papers; all without names."""
+    if not provinces:
+        return records
+    from compiler.selection import paper_keys
+
+    keys = paper_keys(documents, provinces)
+    return [r for r in records if (r.provenance.source, r.province or "") in keys]
+
+
+@main.command()
+@sources_argument
+@provinces_option
+@click.option("--category", "-c", type=click.Choice(FIGURE_CATEGORIES), help="Only this category.")
+@table_format_option
+def figures(sources: tuple[Path, ...], provinces: tuple[str, ...], category: str, fmt: str) -> None:
+    """List the figures each paper states (what they count, as written, their period), and
+    put side by side the categories several provinces report."""
+    from compiler import export, views
+    from compiler.figures import find_figures
+
+    result = load(sources)
+    found = only_provinces(result.documents, provinces, find_figures(result.documents))
+    found = [f for f in found if not category or f.category == category]
+    if fmt == "json":
+        emit_json(export.figures_to_dict(found))
+    elif fmt == "csv":
+        emit_csv(export.csv_text(export.figure_rows(found), export.FIGURE_COLUMNS))
+    else:
+        click.echo(views.figures_view(found, terminal_width()))
+    finish(result)
+
+
+@main.command()
+@sources_argument
+@provinces_option
+@table_format_option
+def asks(sources: tuple[Path, ...], provinces: tuple[str, ...], fmt: str) -> None:
+    """List what each proposal item asks of the centre: addressees, action, theme."""
+    from compiler import export, views
+    from compiler.asks import find_asks
+
+    result = load(sources)
+    found = only_provinces(result.documents, provinces, find_asks(result.documents))
+    if fmt == "json":
+        emit_json(export.asks_to_dict(found))
+    elif fmt == "csv":
+        emit_csv(export.csv_text(export.ask_rows(found), export.ASK_COLUMNS))
+    else:
+        click.echo(views.asks_view(found, terminal_width()))
+    finish(result)
+
+
 def emit_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def emit_csv(text: str) -> None:
+    """CSV as UTF-8 with a byte-order mark, so Excel shows Vietnamese intact."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8-sig"))
+    sys.stdout.buffer.flush()
 
 
 def terminal_width() -> int:

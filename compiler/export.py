@@ -1,10 +1,13 @@
 """The document structure as plain data (for ``brief export --format json``).
 
-The schema is documented in README ("JSON export").
+The schema is documented in README ("JSON export"). Key figures and asks are plain data
+too, as JSON (``figures``, ``asks``) and as CSV rows.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
 from compiler.model import Block, Document, Item, Paper, Section
@@ -13,7 +16,16 @@ SCHEMA_VERSION = 1
 
 
 def documents_to_dict(documents: list[Document]) -> dict[str, Any]:
-    return {"schema": SCHEMA_VERSION, "documents": [document_to_dict(d) for d in documents]}
+    """The documents, with every paper's key figures and asks (``figures``, ``asks``)."""
+    from compiler.asks import find_asks
+    from compiler.figures import find_figures
+
+    return {
+        "schema": SCHEMA_VERSION,
+        "documents": [document_to_dict(d) for d in documents],
+        **figures_to_dict(find_figures(documents)),
+        **asks_to_dict(find_asks(documents)),
+    }
 
 
 def document_to_dict(document: Document) -> dict[str, Any]:
@@ -165,3 +177,111 @@ def themes_to_dict(section_themes: list[Any]) -> dict[str, Any]:
 
 def _member(member: Any) -> dict[str, Any]:
     return {"province": member.province, "source": member.source, **item_to_dict(member.item)}
+
+
+# --- key figures and asks ----------------------------------------------------------------------
+
+
+def figures_to_dict(figures: list[Any]) -> dict[str, Any]:
+    """``brief figures --format json``: ``figures[]`` (shape in README)."""
+    return {"figures": [figure_to_dict(f) for f in figures]}
+
+
+def figure_to_dict(figure: Any) -> dict[str, Any]:
+    return {
+        "province": figure.province,
+        "section": figure.section.value,
+        "category": figure.category,
+        "value": figure.value,
+        "value_max": figure.value_max,
+        "unit": figure.unit,
+        "multiplier": figure.multiplier,
+        "qualifier": figure.qualifier,
+        "as_written": figure.as_written,
+        "period": figure.period,
+        "sentence": figure.sentence,
+        "provenance": figure.provenance.to_dict(),
+    }
+
+
+def asks_to_dict(asks: list[Any]) -> dict[str, Any]:
+    """``brief asks --format json``: ``asks[]`` (shape in README)."""
+    return {"asks": [ask_to_dict(a) for a in asks]}
+
+
+def ask_to_dict(ask: Any) -> dict[str, Any]:
+    return {
+        "province": ask.province,
+        "addressees": list(ask.addressees),
+        "action": ask.action,
+        "theme": ask.theme,
+        "text": ask.text,
+        "provenance": ask.provenance.to_dict(),
+    }
+
+
+def figure_rows(figures: list[Any]) -> list[dict[str, Any]]:
+    """CSV rows: the JSON fields, provenance as ``source`` and ``location``."""
+    return [_flat(figure_to_dict(f)) for f in figures]
+
+
+def ask_rows(asks: list[Any]) -> list[dict[str, Any]]:
+    """CSV rows: the JSON fields (addressees joined by "; "), ``addressed_in``, provenance as
+    ``source`` and ``location``."""
+    rows = []
+    for ask in asks:
+        row = _flat(ask_to_dict(ask))
+        row["addressees"] = "; ".join(ask.addressees)
+        row["addressed_in"] = ask.addressed_in
+        rows.append(row)
+    return rows
+
+
+def _flat(data: dict[str, Any]) -> dict[str, Any]:
+    """Provenance as ``source`` and ``location`` ("lines 89-93", "paragraph 12", "page 3")."""
+    provenance = data.pop("provenance")
+    data["source"] = provenance["source"]
+    parts = []
+    for key in ("line", "paragraph", "page"):
+        if f"{key}_start" in provenance:
+            start, end = provenance[f"{key}_start"], provenance[f"{key}_end"]
+            parts.append(f"{key}s {start}-{end}" if end != start else f"{key} {start}")
+    data["location"] = ", ".join(parts)
+    return data
+
+
+def csv_text(rows: list[dict[str, Any]], columns: list[str]) -> str:
+    """Rows as CSV (comma-separated, quoted as needed, CRLF line ends, for Excel)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return buffer.getvalue()
+
+
+FIGURE_COLUMNS = [
+    "province",
+    "section",
+    "category",
+    "value",
+    "value_max",
+    "unit",
+    "multiplier",
+    "qualifier",
+    "as_written",
+    "period",
+    "sentence",
+    "source",
+    "location",
+]
+ASK_COLUMNS = [
+    "province",
+    "addressees",
+    "action",
+    "theme",
+    "text",
+    "addressed_in",
+    "source",
+    "location",
+]

@@ -49,6 +49,8 @@ class Labels:
     status: str
     none: str
     general_part: str
+    figure_categories: dict[str, str]  # figure_cues.CATEGORIES → heading of its column/row
+    no_addressee: str  # asks that name no addressee
 
 
 VI = Labels(
@@ -99,6 +101,22 @@ VI = Labels(
     status="Tình trạng",
     none="—",
     general_part="Phần chung",
+    figure_categories={
+        "partner_localities": "Địa phương nước ngoài có quan hệ hợp tác",
+        "partner_countries": "Quốc gia, vùng lãnh thổ có quan hệ hợp tác",
+        "agreements": "Thỏa thuận quốc tế",
+        "delegations": "Đoàn quốc tế",
+        "events": "Hội nghị, sự kiện quốc tế",
+        "fdi_projects": "Dự án FDI",
+        "fdi_capital": "Vốn FDI",
+        "oda": "ODA",
+        "ngo_aid": "Viện trợ phi chính phủ nước ngoài",
+        "trade": "Xuất nhập khẩu",
+        "remittances": "Kiều hối",
+        "enterprises": "Doanh nghiệp",
+        "other": "Số liệu khác",
+    },
+    no_addressee="Không nêu cơ quan",
 )
 
 EN = Labels(
@@ -149,6 +167,22 @@ EN = Labels(
     status="Status",
     none="—",
     general_part="General part",
+    figure_categories={
+        "partner_localities": "Partner localities",
+        "partner_countries": "Partner countries",
+        "agreements": "Agreements",
+        "delegations": "Delegations",
+        "events": "International events",
+        "fdi_projects": "FDI projects",
+        "fdi_capital": "FDI capital",
+        "oda": "ODA",
+        "ngo_aid": "Foreign NGO aid",
+        "trade": "Trade",
+        "remittances": "Remittances",
+        "enterprises": "Enterprises",
+        "other": "Other figures",
+    },
+    no_addressee="No body named",
 )
 
 LANGUAGES = {"vi": VI, "en": EN}

@@ -90,3 +90,13 @@ def _source_matches(source: str, wanted: str) -> bool:
     return (
         source == wanted or path.name == target.name or path.as_posix().endswith(target.as_posix())
     )
+
+
+def paper_keys(documents: list[Document], selectors: tuple[str, ...]) -> set[tuple[str, str]]:
+    """(source, province) of the papers the selectors name; a selector that names none is
+    an error listing the provinces found."""
+    return {
+        (ref.document.source, ref.paper.province or "")
+        for selector in selectors
+        for ref in select_some(documents, selector)
+    }

@@ -178,3 +178,67 @@ def themes_view(section_themes: list[Any], width: int = 110) -> str:
                 text = f"{member.province}: {member.item.label or '·'} {member.item.title}"
                 lines.append("     - " + textwrap.shorten(text, width - 7))
     return "\n".join(lines).lstrip("\n")
+
+
+# --- key figures and asks ----------------------------------------------------------------------
+
+
+def figures_view(figures: list[Any], width: int = 110) -> str:
+    """Every figure, per province in text order, then the categories several provinces
+    report side by side (each figure with its period)."""
+    from compiler.figures import shared_categories, side_by_side
+
+    lines: list[str] = []
+    for province, listed in _by_province(figures):
+        lines += ["", f"{province or '(general)'} — {len(listed)} figure(s)"]
+        for figure in listed:
+            period = f" [{figure.period}]" if figure.period else ""
+            where = f"{figure.section.value}, {figure.provenance.describe()}"
+            text = f"{figure.category:<19} {figure.quoted}{period}  ({where})"
+            lines.append("  " + (text if len(text) <= width - 2 else text[: width - 3] + "…"))
+    for category in shared_categories(figures):
+        lines += ["", f"Side by side: {category}"]
+        rows = side_by_side(figures, category)
+        name_width = max(len(province) for province, _ in rows)
+        for province, listed in rows:
+            cells = "; ".join(f.quoted + (f" [{f.period}]" if f.period else "") for f in listed)
+            lines.append(
+                textwrap.fill(
+                    cells,
+                    width,
+                    initial_indent=f"  {province:<{name_width}}  ",
+                    subsequent_indent=" " * (name_width + 4),
+                )
+            )
+    return "\n".join(lines).lstrip("\n") or "No figures found."
+
+
+def asks_view(asks: list[Any], width: int = 110) -> str:
+    """Every ask, per province, with its addressees (and where they were read), action and
+    theme; then how many asks each addressee receives."""
+    from compiler.asks import by_addressee
+
+    lines: list[str] = []
+    for province, listed in _by_province(asks):
+        lines += ["", f"{province or '(general)'} — {len(listed)} ask(s)"]
+        for ask in listed:
+            to = ", ".join(ask.addressees) or "(no addressee named)"
+            source = f" (from {ask.addressed_in})" if ask.addressed_in not in ("", "item") else ""
+            lines.append(f"  → {to}{source} · {ask.action or '—'} · {ask.provenance.describe()}")
+            if ask.theme:
+                lines.append(f"    theme: {ask.theme}")
+            lines.append("    " + textwrap.shorten(ask.text, width - 4, placeholder="…"))
+    groups = by_addressee(asks)
+    if groups:
+        lines += ["", "By addressee:"]
+        for name, listed in groups:
+            provinces = ", ".join(sorted({a.province or "(general)" for a in listed}))
+            lines.append(f"  {name or '(none named)'}: {len(listed)} ask(s) from {provinces}")
+    return "\n".join(lines).lstrip("\n") or "No proposal items found."
+
+
+def _by_province(records: list[Any]) -> list[tuple[str | None, list[Any]]]:
+    groups: dict[tuple[str, str | None], list[Any]] = {}
+    for record in records:
+        groups.setdefault((record.provenance.source, record.province), []).append(record)
+    return [(province, listed) for (_, province), listed in groups.items()]
