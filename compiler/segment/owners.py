@@ -94,7 +94,7 @@ def mentions(text: str, heading: bool = False) -> list[Mention]:
         elif (
             _THANKED.search(folded[max(0, start - 60) : start])
             or _NAMED_AFTER.search(before)
-            or before.endswith("(")  # "tại thành phố Quy Nhơn (Bình Định)": locating a place
+            or text.count("(", 0, start) > text.count(")", 0, start)  # "(Bình Định)", "(tại …)"
         ):
             subject = False
         elif _AFFILIATION.search(before):
