@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
+from functools import lru_cache
 
 from compiler.enumeration import LabelKind, parse_label
 from compiler.model import Block, BlockRole
@@ -200,9 +201,14 @@ def _join(previous: Block, block: Block) -> Block:
 
 
 def is_caps(text: str) -> bool:
-    """Written in capitals (a title or heading line), allowing a few lower-case letters."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.85 * len(letters)
+    """Written in capitals (a title or heading line), allowing a few lower-case letters.
+
+    Judged on the first 300 characters: no heading runs longer, and body paragraphs are
+    long (this runs on every paragraph)."""
+    head = text[:300]
+    upper = sum(map(str.isupper, head))
+    lower = sum(map(str.islower, head))
+    return upper + lower >= 4 and upper >= 0.85 * (upper + lower)
 
 
 # --- matching keys -------------------------------------------------------------------------
@@ -259,7 +265,29 @@ def _casefold_char(ch: str) -> str:
 _ASCII = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
 
 
-def ascii_fold(text: str) -> str:
-    """Matching key without any diacritic ("ĐÓI NGOẠI" and "đối ngoại" → "doi ngoai")."""
-    decomposed = unicodedata.normalize("NFD", text.casefold().translate(_ASCII))
+def _strip_marks_slowly(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.translate(_ASCII))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _marks_table() -> dict[int, str]:
+    """Every precomposed Latin letter (Vietnamese ones included) to its bare letter, and
+    combining marks to nothing: one ``str.translate`` does what NFD + filtering does."""
+    table: dict[int, str] = {}
+    for code in [*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)]:
+        bare = _strip_marks_slowly(chr(code))
+        if bare != chr(code):
+            table[code] = bare
+    table.update({code: "" for code in range(0x0300, 0x0370)})
+    return table
+
+
+_MARKS = _marks_table()
+
+
+@lru_cache(maxsize=8192)
+def ascii_fold(text: str) -> str:
+    """Matching key without any diacritic ("ĐÓI NGOẠI" and "đối ngoại" → "doi ngoai").
+
+    Cached: the reading folds the same paragraph in several places."""
+    return text.casefold().translate(_MARKS)

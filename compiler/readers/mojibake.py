@@ -56,9 +56,12 @@ def repair_all(texts: list[str]) -> list[str] | None:
     if not any(_PAIR.search(text) for text in texts):
         return None
     runs = [run for text in texts for run in _BYTE_RUN.findall(text)]
+    vietnamese = sum(len(_VIETNAMESE.findall(text)) for text in texts)
+    if vietnamese > len(runs):
+        return None  # more real Vietnamese letters than runs could ever decode to
     decoded = [_decode(run) for run in runs]
     good = sum(1 for d in decoded if d is not None and _VIETNAMESE.search(d))
-    if good == 0 or sum(len(_VIETNAMESE.findall(text)) for text in texts) > good:
+    if good == 0 or vietnamese > good:
         return None  # not double-encoded: real Vietnamese, maybe with a stray "Ã" in it
     broken = next((run for run, d in zip(runs, decoded, strict=True) if d is None), None)
     if broken is not None:

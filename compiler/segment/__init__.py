@@ -29,10 +29,9 @@ def build_document(source: str, fmt: str, raw_blocks: list[Block]) -> Document:
     blocks = furniture.mark_furniture(normalize_blocks(raw_blocks), news_like=False)
     body = _body(blocks)
     starts = paper_starts(body)
+    headed = heading_kinds(body)
     kind, clear = genre.decide(
-        genre.gather(
-            body, _furniture(blocks), _provinces_of(starts, body), len(heading_kinds(body))
-        )
+        genre.gather(body, _furniture(blocks), _provinces_of(starts, body), len(headed))
     )
     if kind in _NEWS_LIKE:
         blocks = furniture.mark_furniture(blocks, news_like=True)
@@ -40,7 +39,7 @@ def build_document(source: str, fmt: str, raw_blocks: list[Block]) -> Document:
     document = Document(source=source, format=fmt, genre=kind)
     if not clear:
         document.warnings.append(f"genre unclear; read as {kind.value}")
-    if kind in _HEADED and (starts or heading_kinds(body)):
+    if kind in _HEADED and (starts or headed):
         split = split_papers(body, starts)
         document.papers = [
             _headed_paper(p, document.warnings) for p in split.papers if _has_text(p)

@@ -55,6 +55,7 @@ _NAMED_AFTER = re.compile(
     r"|tuyen|hanh lang|cau|khu kinh te|khu cong nghiep|van hoa|dong bang|vung|lang|nha may)\s+$"
 )
 _CLAUSE_START = re.compile(r"[^,]{12}, (?:(?:tinh|thanh pho|tp\.?) )?$")
+_FORMER = re.compile(r"\s*\(?cu\b")
 _LIST_GAP = re.compile(r"^\s*(?:,|;|và|và các|cùng|-|–)?\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?$", re.I)
 # A paragraph about the whole country names the ministry, the Government or "the
 # localities" as its subject within its opening clause ("Theo kế hoạch, Bộ Ngoại giao sẽ …",
@@ -84,10 +85,12 @@ def mentions(text: str, heading: bool = False) -> list[Mention]:
     found = provinces.find_all(text)
     folded = ascii_fold(text)
     result = []
-    for position, (province, start, _) in enumerate(found):
+    for position, (province, start, end) in enumerate(found):
         before = folded[max(0, start - 30) : start]
         in_list = _listed_with(found, position, text)
-        if heading:
+        if _FORMER.match(folded[end : end + 8]):
+            subject = False  # "tỉnh Bình Phước cũ": a part of the new unit the piece is about
+        elif heading:
             subject = not in_list
         elif _TOPIC.match(folded[:start]):
             subject = True
@@ -164,7 +167,10 @@ def assign(blocks: list[Block], framing: list[Block], one_voice: bool = False) -
     captions that may name the subject (an interviewee). ``one_voice``: an interview or a
     speech, where the speaker's province (named by their office in the framing or the
     opening paragraph: "Bí thư Tỉnh ủy X", "Giám đốc Sở Ngoại vụ tỉnh X") owns it all."""
-    national = _national_framing(framing)
+    national = _national_framing(framing) or (one_voice and _national_voice(blocks[:3]))
+    if national and one_voice:
+        # The ministry's voice speaks for the whole country: provinces are its examples.
+        return Ownership([None] * len(blocks), None)
     single = None if national else (one_voice and _speaker(framing + blocks[:2]))
     single = single or (None if national else _single_subject(blocks, framing))
     if single is not None:
@@ -206,6 +212,16 @@ def _speaker(blocks: list[Block]) -> Province | None:
             if _OFFICE.search(folded[max(0, start - 60) : start]):
                 found[provinces.place_key(province)] = province
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+_ON_BEHALF = re.compile(
+    r"\bthay mat (?:cho )?(?:lanh dao )?(?:bo ngoai giao|bo\b|chinh phu|ban to chuc)"
+)
+
+
+def _national_voice(opening: list[Block]) -> bool:
+    """A speaker who opens on behalf of the ministry or the Government."""
+    return any(_ON_BEHALF.search(ascii_fold(b.text)) for b in opening)
 
 
 def _national_framing(framing: list[Block]) -> bool:
