@@ -40,6 +40,10 @@ def build_pack(options: PackOptions) -> PackResult:
         refused = len(loaded.failures)
         why = f" ({refused} source{'s' * (refused != 1)} refused, reasons above)" if refused else ""
         raise BriefError(f"no paper with a province to put in the pack{why}")
+    for document in documents:
+        for paper in document.papers:
+            if paper.province:
+                align.report_missing(document.source, paper, list(options.kinds))
     themes = align.themes(documents, list(options.kinds))
     report_options = ReportOptions(
         options.title, report_date(options.created), options.kinds, options.language

@@ -14,7 +14,8 @@ from compiler.align.changes import CHANGE_THRESHOLD, Changes, classify
 from compiler.align.matching import MATCH_THRESHOLD, Matching, match_items
 from compiler.align.similarity import Scorer
 from compiler.align.themes import Member, Themes, find_themes
-from compiler.model import Document, SectionKind
+from compiler.diagnostics import warn
+from compiler.model import Document, Paper, SectionKind
 from compiler.selection import PaperRef, same_province, select_one
 
 
@@ -72,6 +73,9 @@ def compare(
     scorers = scorers or Scorers(documents)
     if len(kinds) == len(SectionKind):
         kinds = [k for k in kinds if left_ref.paper.items(k) and right_ref.paper.items(k)]
+    else:
+        for ref in (left_ref, right_ref):
+            report_missing(ref.document.source, ref.paper, kinds)
     same = same_province(left_ref.paper.province, right_ref.paper.province)
     threshold = CHANGE_THRESHOLD if same else MATCH_THRESHOLD
     sections = []
@@ -80,6 +84,15 @@ def compare(
         matching = match_items(scorers[kind], left_items, right_items, threshold)
         sections.append(SectionComparison(kind, matching, classify(matching) if same else None))
     return Comparison(left_ref, right_ref, sections)
+
+
+def report_missing(source: str, paper: Paper, kinds: list[SectionKind]) -> None:
+    """Say on the warning channel which requested kinds a paper has no items of, so an
+    empty column is never mistaken for "nothing in common"."""
+    missing = [k.value for k in kinds if not paper.items(k)]
+    if missing:
+        name = paper.province or "the general part"
+        warn(f"{name} has no {', '.join(missing)} section", source)
 
 
 def themes(

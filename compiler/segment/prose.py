@@ -61,9 +61,9 @@ def read_kinds(blocks: list[Block], owners: Sequence[object]) -> list[Reading]:
         elif is_heading(block) and not questions[index] and index + 1 < len(blocks):
             emissions[index] = dict(emissions[index + 1])  # a headline speaks of what follows
     kinds = _viterbi(emissions, owners)
+    opens = [questions[i] or is_heading(b) for i, b in enumerate(blocks)]
     return [
-        Reading(kind, _basis(headings[i], questions[i]), bool(headings[i] or questions[i]))
-        for i, kind in enumerate(kinds)
+        Reading(kind, _basis(headings[i], questions[i]), opens[i]) for i, kind in enumerate(kinds)
     ]
 
 
