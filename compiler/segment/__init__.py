@@ -16,7 +16,13 @@ from compiler import provinces
 from compiler.model import Block, BlockRole, Document, Genre, KindBasis, Paper, Section
 from compiler.normalize import normalize_blocks
 from compiler.segment import furniture, genre, pieces
-from compiler.segment.papers import PaperBlocks, heading_kinds, paper_starts, split_papers
+from compiler.segment.papers import (
+    PaperBlocks,
+    heading_kinds,
+    leading_title,
+    paper_starts,
+    split_papers,
+)
 from compiler.segment.sections import build_sections
 
 _SET_APART = (BlockRole.FOOTNOTE, BlockRole.FURNITURE)
@@ -44,15 +50,11 @@ def build_document(source: str, fmt: str, raw_blocks: list[Block]) -> Document:
         document.papers = [
             _headed_paper(p, document.warnings) for p in split.papers if _has_text(p)
         ]
-        title = pieces.leading_title(split.front_matter)
+        title = leading_title(split.front_matter)
         document.title_blocks = title
         document.front_matter = split.front_matter[len(title) :]
     else:
-        framing = [
-            b
-            for b in _furniture(blocks)
-            if furniture.is_caption(b.text) or furniture.is_issuer(b.text)
-        ]
+        framing = [b for b in _furniture(blocks) if furniture.frames_the_piece(b.text)]
         found = pieces.read_piece(body, framing, kind)
         document.papers = [_paper(p.raw, p.sections) for p in found]
         if found:

@@ -97,11 +97,18 @@ SPECIFIC_KINDS = frozenset({K.OPPORTUNITIES, K.CHALLENGES, K.TASKS, K.PROPOSALS,
 # Opening phrases of paragraphs that open a section without a heading (D: the request
 # formulas of administrative Vietnamese and the "Tuy nhiên … hạn chế" turn). Audited like the
 # heading cues: proposals 69/70, challenges 14/14, list leads 11/11.
-_PROPOSAL_PHRASE = re.compile(
-    r"\b(?:tran trong|kinh|xin) (?:de nghi|kien nghi|de xuat)\b"
-    r"|\b(?:de nghi|kien nghi|de xuat) (?:voi )?(?:bo ngoai giao|cac bo|trung uong|thu tuong"
-    r"|chinh phu viet nam|bo, nganh)"
+# Asks go to the centre: a request verb before a central addressee, or a polite request
+# ("trân trọng/kính đề nghị") in a paragraph that names one. A request to a foreign partner
+# ("xin đề xuất với ngài Tỉnh trưởng") is a task of cooperation, not a proposal.
+_CENTRAL = (
+    r"(?:bo ngoai giao|cac bo|bo, nganh|bo nganh|trung uong|thu tuong|chinh phu|quoc hoi"
+    r"|nha nuoc|cac co quan trung uong|bo (?:cong thuong|ke hoach|tai chinh|noi vu|quoc phong))"
 )
+_PROPOSAL_PHRASE = re.compile(
+    rf"\b(?:de nghi|kien nghi|de xuat|mong|xin) (?:voi )?(?:cac )?{_CENTRAL}"
+)
+_POLITE_ASK = re.compile(r"\b(?:tran trong|kinh) (?:de nghi|kien nghi|de xuat)\b")
+_CENTRAL_NAMED = re.compile(rf"\b{_CENTRAL}")
 _LIMITATION_OPENER = re.compile(r"^(?:tuy nhien|ben canh (?:do|nhung)|mac du|song)\b")
 _LIMITATION_WORDS = re.compile(r"\b(?:han che|ton tai|yeu kem|bat cap|vuong mac|kho khan)\b")
 _SENTENCE_END = re.compile(r"[.;!?]")
@@ -162,7 +169,7 @@ def opening_phrase_kind(text: str, leads_list: bool) -> SectionKind | None:
     """
     key = ascii_fold(text)
     first_sentence = _SENTENCE_END.split(key, maxsplit=1)[0]
-    if _PROPOSAL_PHRASE.search(key):
+    if _PROPOSAL_PHRASE.search(key) or (_POLITE_ASK.search(key) and _CENTRAL_NAMED.search(key)):
         return K.PROPOSALS
     if _LIMITATION_OPENER.match(key) and _LIMITATION_WORDS.search(first_sentence):
         return K.CHALLENGES

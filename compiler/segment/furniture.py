@@ -24,7 +24,7 @@ from dataclasses import replace
 from compiler import provinces
 from compiler.enumeration import parse_label
 from compiler.model import Block, BlockRole
-from compiler.normalize import ascii_fold
+from compiler.normalize import ascii_fold, fold
 
 _SHORT = 90  # characters: furniture lines are short; longer lines are prose
 _WORDS_OF_A_NAME = (2, 5)
@@ -60,13 +60,20 @@ _WHOLE_LINE = re.compile(
     r"|kinh gui\s*:.*|.{0,60}\bluu hanh noi bo\b.{0,20}"
     # copyright and licence lines of news sites
     r"|(?:©|\(c\)|ban quyen|copyright).*|ghi ro nguon.*|giay phep (?:so|xuat ban).*"
-    r"|(?:nhom )?(?:pv|phong vien|ctv|btv)\b.{0,40}"
+    r"|(?:nhom )?(?:pv|phong vien|ctv|btv)\b[^:?]{0,40}"
     r")\s*[.!:;]*$"
 )
 # A line opening with a greeting is one, unless a sentence follows it in the same paragraph.
-_GREETING = re.compile(r"^(?:kinh thua|thua cac|thua quy|thua dong chi)\b")
+_GREETING = re.compile(r"^(?:kinh )?thua\b")
 # Courtesy with nothing else: greetings sent, thanks, wishes ("Thay mặt lãnh đạo tỉnh, tôi xin
 # gửi tới các đồng chí lời chào trân trọng", "Một lần nữa, xin cảm ơn …", "Kính chúc …").
+# Matched with diacritics: without them "chúc" is also "tổ chức".
+_COURTESY_WORDS = re.compile(
+    r"\blời (?:chào|cảm ơn|chúc)\b|\bchào mừng\b|\bhoan nghênh\b"
+    r"|\bkính chúc\b|(?<!tổ )\bchúc [^.]{0,60}(?:sức khỏe|thành công)"
+)
+# An interviewer's closing thanks: "PV: Xin cảm ơn ông!"
+_SPEAKER = re.compile(r"^(?:pv|phong vien|hoi)\s*:\s*")
 _COURTESY = re.compile(
     r"^(?:truoc het, |mot lan nua, |nhan dip nay, )?(?:cho phep toi )?(?:xin )?"
     r"(?:thay mat [^,]{3,90}, )?(?:toi |chung toi )?(?:xin )?(?:tran trong |chan thanh )?"
@@ -110,6 +117,7 @@ def _is_timestamp(key: str) -> bool:
     return len(re.findall(r"[^\W\d_]+", rest)) <= 1
 
 
+_CONTACT = re.compile(r"\blien he\s*:|\bdien thoai\s*:|\bemail\s*:")
 # Captions: a line ending with a photo credit, or naming a photo.
 _CAPTION = re.compile(
     r"(?:^(?:quang canh|toan canh|canh)\b[^.]{0,150}\.?$"
@@ -164,13 +172,14 @@ def is_furniture_line(text: str) -> bool:
     key = ascii_fold(text).strip()
     if _GREETING.match(key) and _only_addresses(text):
         return True  # a greeting, however long its list of dignitaries, says nothing more
-    if _COURTESY.match(key) and len(text) <= 320 and not re.search(r"\d", text):
+    if (_COURTESY.match(key) or _COURTESY_WORDS.search(fold(text))) and _short_without_facts(text):
         return True
+    key = _SPEAKER.sub("", key)
     if _is_bar(text) or _only_buttons(key):
         return True
     if len(text) > _SHORT * 3:
         return False
-    if _CAPTION.search(key) and len(text) < 250:
+    if (_CAPTION.search(key) or _CONTACT.search(key)) and len(text) < 250:
         return True
     if len(text) > _SHORT:
         return False
@@ -181,6 +190,11 @@ def is_furniture_line(text: str) -> bool:
         or _BRACKETED.match(text.strip())
         or (_BREADCRUMB.match(key) and not key.endswith((".", ":")) and ">" in key)
     )
+
+
+def _short_without_facts(text: str) -> bool:
+    """Courtesy says nothing checkable: short, no figure, at most two sentences."""
+    return len(text) <= 320 and not re.search(r"\d", text) and text.count(". ") <= 1
 
 
 def _only_addresses(text: str) -> bool:
@@ -219,6 +233,12 @@ def _only_buttons(key: str) -> bool:
 
 def _is_button(segment: str) -> bool:
     return bool(_WHOLE_LINE.match(ascii_fold(segment).strip()))
+
+
+def frames_the_piece(text: str) -> bool:
+    """Furniture that may name whose piece it is: a caption naming the interviewee, the
+    issuing authority, a courtesy paragraph said on a province's behalf."""
+    return is_caption(text) or is_issuer(text) or "thay mặt" in fold(text)
 
 
 def is_issuer(text: str) -> bool:
@@ -320,7 +340,10 @@ _MOTTO = re.compile(
     r"^cong hoa xa hoi chu nghia viet nam|^doc lap\s*[-–]\s*tu do|^dang cong san viet nam$"
 )
 # The issuing authority written above a document (ND 30): "UBND TỈNH X", "SỞ NGOẠI VỤ".
-_ISSUER = re.compile(r"^(?:ubnd|uy ban nhan dan|hdnd|so ngoai vu|so \w+|ban doi ngoai|van phong)\b")
+_ISSUER = re.compile(
+    r"^(?:ubnd|uy ban nhan dan|hdnd|so ngoai vu|so \w+|ban doi ngoai|van phong"
+    r"|bao(?! cao)|tap chi|dai phat thanh|cong thong tin dien tu)\b"  # a newspaper's masthead
+)
 _ISSUER_LINES = 3
 _HEADER_LOOKAHEAD = 10  # blocks: the national motto stands at the top of a document
 

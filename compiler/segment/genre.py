@@ -24,7 +24,8 @@ from compiler.normalize import ascii_fold
 
 _QA_PREFIX = re.compile(r"^(?:pv|phong vien|hoi|bao\s+\w+|cau hoi \d*)\s*[:\-–]", re.IGNORECASE)
 _ANSWER_PREFIX = re.compile(
-    r"^(?:tra loi|dap|(?:ong|ba|dong chi|thu truong|bo truong|giam doc|chu tich|bi thu)"
+    r"^(?:tra loi|dap|(?:ong|ba|anh|chi|ngai|dong chi|thu truong|bo truong|giam doc|chu tich"
+    r"|bi thu|pho \w+(?: \w+)?|vu truong|cuc truong|dai su|tong lanh su|truong ban)"
     r"(?:\s+[\w.]+){0,6})\s*:\s+\S"
 )
 _GREETING = re.compile(r"^(?:kinh thua|thua cac|thua quy|thua dong chi)\b")
@@ -85,6 +86,17 @@ def is_question(block: Block) -> bool:
     return text.endswith("?") and len(text) <= 600 and block.role != BlockRole.TABLE_CELL
 
 
+def speaker_tag_end(text: str) -> int:
+    """Where the text starts after a speaker's tag ("PV:", "Hỏi:", "Ông Nguyễn Văn A:",
+    "Thứ trưởng Nguyễn Minh Hằng:"), 0 when there is none."""
+    key = ascii_fold(text)
+    for pattern in (_QA_PREFIX, _ANSWER_PREFIX):
+        match = pattern.match(key)
+        if match:
+            return match.end() - 1 if pattern is _ANSWER_PREFIX else match.end()
+    return 0
+
+
 def is_answer_opening(text: str) -> bool:
     """An answer opened by the speaker: "Ông Nguyễn Văn A:", "Thứ trưởng …:", "Trả lời:"."""
     return bool(_ANSWER_PREFIX.match(ascii_fold(text)))
@@ -117,10 +129,12 @@ def decide(evidence: Evidence) -> tuple[Genre, bool]:
         return Genre.INTERVIEW, not e.greeting
     if e.paper_starts == 1 or e.heading_kinds >= 2 or e.administrative_header:
         return Genre.PAPER, True
-    if e.greeting or (e.thanks_at_end and e.first_person >= 2):
+    if e.greeting:
         return Genre.SPEECH, e.news_furniture == 0
     if e.news_furniture >= 1 or e.reported_speech >= 2:
-        return Genre.NEWS, True
+        return Genre.NEWS, True  # quoted speakers and thanks in a report do not make a speech
+    if e.thanks_at_end and e.first_person >= 2:
+        return Genre.SPEECH, False
     if e.questions == 1:
         return Genre.INTERVIEW, False
     return Genre.OTHER, e.first_person == 0 and e.reported_speech == 0

@@ -138,14 +138,18 @@ def to_dict(
 
 
 def main(argv: list[str]) -> int:
-    folders = [Path(a) for a in argv if not a.startswith("--")]
+    folders = [Path(a) for a in argv if not a.startswith("--") and Path(a).is_dir()]
     label_files = sorted(p for folder in folders for p in folder.glob("*.labels"))
     examples = [e for path in label_files for e in examples_of(path)]
     kinds = [k for k in SectionKind if any(e.kind == k for e in examples)]
     print(f"{len(label_files)} documents, {len(examples)} paragraphs, kinds: {len(kinds)}")
+    # --penalty P: fit with P only, without the leave-one-document-out check (quick).
+    chosen = float(argv[argv.index("--penalty") + 1]) if "--penalty" in argv else None
     results = {}
-    for penalty in _PENALTIES:
-        results[penalty] = leave_one_document_out(examples, penalty, kinds)
+    for penalty in [chosen] if chosen is not None else _PENALTIES:
+        results[penalty] = (
+            leave_one_document_out(examples, penalty, kinds) if chosen is None else 0.0
+        )
         print(f"penalty {penalty:g}: leave-one-document-out accuracy {results[penalty]:.3f}")
     best = max(results, key=lambda p: results[p])
     vocabulary = vocabulary_of(examples)

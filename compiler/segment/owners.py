@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from compiler import provinces
 from compiler.enumeration import LabelKind
 from compiler.model import Block, BlockRole
-from compiler.normalize import ascii_fold, is_caps
+from compiler.normalize import ascii_fold, fold, is_caps
 from compiler.segment.outline import block_label, is_phrase_heading
 
 Province = provinces.Province
@@ -52,10 +52,14 @@ _THANKED = re.compile(r"\b(?:cam on|tri an|chao mung|don tiep|tiep)\b[^.;:]{0,40
 # province, not the province acting.
 _NAMED_AFTER = re.compile(
     r"\b(?:duong|cao toc|quoc lo|cua khau|cang|san bay|dai hoc|truong|bao|dai phat thanh|ga"
-    r"|tuyen|hanh lang|cau|khu kinh te|khu cong nghiep|van hoa|dong bang|vung|lang|nha may)\s+$"
+    r"|tuyen|hanh lang|cau|khu kinh te|khu cong nghiep|van hoa|dong bang|vung|lang|nha may"
+    r"|vanh dai(?: \d+)?)\s+$"
 )
 _CLAUSE_START = re.compile(r"[^,]{12}, (?:(?:tinh|thanh pho|tp\.?) )?$")
 _FORMER = re.compile(r"\s*\(?cu\b")
+_DATELINE = re.compile(
+    r"\s*(?:,\s*(?:ngay\s*)?\d{1,2}[/.-]\d{1,2}|\(\s*(?:ttxvn|vna|pv|[a-z]{2,6})\s*\)\s*[-–])"
+)
 _LIST_GAP = re.compile(r"^\s*(?:,|;|và|và các|cùng|-|–)?\s*(?:(?:tỉnh|thành phố|TP\.?)\s+)?$", re.I)
 # A paragraph about the whole country names the ministry, the Government or "the
 # localities" as its subject within its opening clause ("Theo kế hoạch, Bộ Ngoại giao sẽ …",
@@ -67,9 +71,10 @@ _NATIONAL_SUBJECT = re.compile(
     r"|uy ban nha nuoc|cac chuyen gia|chuyen gia|cac dai bieu|hoi nghi)\b"
 )
 # …unless it speaks of the province in the block ("hỗ trợ tỉnh", "thành phố đã").
+# Matched with diacritics: without them "tỉnh" is also "tinh thần" and "tình hình".
 _ANAPHORA = re.compile(
-    r"(?<!cac )(?<!nhieu )(?<!nhung )(?<!moi )(?<!tung )(?<!cac dia phuong, )"
-    r"\b(?:tinh|thanh pho|dia phuong nay)\b(?!,? thanh)"
+    r"(?<!các )(?<!nhiều )(?<!những )(?<!mỗi )(?<!từng )"
+    r"\b(?:tỉnh|thành phố|địa phương này)\b(?!,? thành)"
 )
 
 
@@ -90,6 +95,8 @@ def mentions(text: str, heading: bool = False) -> list[Mention]:
         in_list = _listed_with(found, position, text)
         if _FORMER.match(folded[end : end + 8]):
             subject = False  # "tỉnh Bình Phước cũ": a part of the new unit the piece is about
+        elif start < 3 and _DATELINE.match(folded[end : end + 24]):
+            subject = False  # "Hà Nội, 9/1 (TTXVN) - …": where a news story was filed
         elif heading:
             subject = not in_list
         elif _TOPIC.match(folded[:start]):
@@ -143,16 +150,16 @@ def is_heading(block: Block) -> bool:
 
 def is_national(block: Block) -> bool:
     key = ascii_fold(block.text)
-    return bool(_NATIONAL_SUBJECT.match(key)) and not _refers_back(block.text, key)
+    return bool(_NATIONAL_SUBJECT.match(key)) and not _refers_back(block.text)
 
 
-def _refers_back(text: str, key: str) -> bool:
+def _refers_back(text: str) -> bool:
     """ "tỉnh", "thành phố" standing alone for the province of the block ("hỗ trợ tỉnh"),
     not naming one ("thành phố Hà Nội")."""
     named = {start for _, start, _ in provinces.find_all(text)}
     return any(
         not any(match.end() <= s <= match.end() + 2 for s in named)
-        for match in _ANAPHORA.finditer(key)
+        for match in _ANAPHORA.finditer(fold(text))
     )
 
 
@@ -167,12 +174,15 @@ def assign(blocks: list[Block], framing: list[Block], one_voice: bool = False) -
     captions that may name the subject (an interviewee). ``one_voice``: an interview or a
     speech, where the speaker's province (named by their office in the framing or the
     opening paragraph: "Bí thư Tỉnh ủy X", "Giám đốc Sở Ngoại vụ tỉnh X") owns it all."""
-    national = _national_framing(framing) or (one_voice and _national_voice(blocks[:3]))
+    national = _national_framing(framing) or (one_voice and _national_voice(framing + blocks[:3]))
     if national and one_voice:
         # The ministry's voice speaks for the whole country: provinces are its examples.
         return Ownership([None] * len(blocks), None)
-    single = None if national else (one_voice and _speaker(framing + blocks[:2]))
-    single = single or (None if national else _single_subject(blocks, framing))
+    single = None
+    if not national:
+        single = (one_voice and _speaker(framing + blocks[:2])) or _single_subject(blocks, framing)
+    if single is not None and one_voice and not _named_early(single, framing + blocks[:3]):
+        single = None  # one voice, but its province is never introduced: a national voice
     if single is not None:
         return Ownership([single] * len(blocks), single)
     owners: list[Province | None] = []
@@ -204,14 +214,26 @@ _OFFICE = re.compile(
 
 
 def _speaker(blocks: list[Block]) -> Province | None:
-    """The one province whose office-holder speaks ("Giám đốc Sở Ngoại vụ tỉnh X")."""
+    """The one province whose office-holder speaks ("Giám đốc Sở Ngoại vụ tỉnh X") or on
+    whose behalf the speaker speaks ("thay mặt lãnh đạo tỉnh X")."""
     found = {}
     for block in blocks:
         folded = ascii_fold(block.text)
         for province, start, _ in provinces.find_all(block.text):
-            if _OFFICE.search(folded[max(0, start - 60) : start]):
+            before = folded[max(0, start - 100) : start]
+            if _OFFICE.search(before[-60:]) or _ON_BEHALF_OF.search(before):
                 found[provinces.place_key(province)] = province
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+_ON_BEHALF_OF = re.compile(r"\bthay mat\b[^.;]*$")
+
+
+def _named_early(province: Province, opening: list[Block]) -> bool:
+    key = provinces.place_key(province)
+    return any(
+        provinces.place_key(p) == key for b in opening for p, _, _ in provinces.find_all(b.text)
+    )
 
 
 _ON_BEHALF = re.compile(

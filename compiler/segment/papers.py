@@ -17,11 +17,17 @@ from compiler import provinces
 from compiler.model import Block, BlockRole, SectionKind
 from compiler.normalize import ascii_fold, is_caps
 from compiler.segment import cues, owners
+from compiler.segment.genre import is_question
 from compiler.segment.outline import block_label, is_phrase_heading
 
 _TITLE_WORDS = re.compile(r"^(?:tham luan|bao cao|tinh|thanh pho)\b")
 _MAX_AUTHOR_LINE = 80
 _SUBTITLE = re.compile(r"^\([^()]{8,200}\)$")
+_MAX_TITLE = 250  # characters of a headline or a speech's title line
+_DOCUMENT_TYPE = re.compile(
+    r"^(?:bao cao|tham luan|thong cao(?: bao chi)?|to trinh|ke hoach|bai phat bieu|phat bieu"
+    r"|thong bao|tin bai)\W*$"
+)
 
 
 @dataclass(slots=True)
@@ -48,7 +54,7 @@ def split_papers(blocks: list[Block], starts: list[tuple[int, int | None]]) -> S
             [_paper_from(blocks, s, e) for s, e in _spans(starts, len(blocks))],
             blocks[: starts[0][0]],
         )
-    title = blocks[:1] if blocks and is_title(blocks[0]) else []
+    title = leading_title(blocks)
     body = blocks[len(title) :]
     return Split([PaperBlocks(title, None, owners.main_subject(body, title), body)], [])
 
@@ -197,3 +203,28 @@ def heading_kinds(blocks: list[Block]) -> set[SectionKind]:
         if shaped and len(text) <= 160:
             kinds.add(cues.heading_kind(text))
     return {k for k in kinds if k in cues.SPECIFIC_KINDS}
+
+
+def leading_title(body: list[Block]) -> list[Block]:
+    """The headline (or a speech's title line), and the caps or bold lines continuing it; after
+    a document-type line ("BÁO CÁO", "THÔNG CÁO BÁO CHÍ") the line naming its subject."""
+    if not body or not _title_like(body[0]):
+        return []
+    title = [body[0]]
+    for block in body[1:3]:
+        names_subject = _DOCUMENT_TYPE.match(ascii_fold(title[-1].text).strip())
+        if not ((is_title(block) or names_subject) and _title_like(block)):
+            break
+        title.append(block)
+    return title
+
+
+def _title_like(block: Block) -> bool:
+    text = block.text
+    return (
+        len(text) <= _MAX_TITLE
+        and not text.endswith((".", ";", ":", "…"))
+        and not is_question(block)
+        and block.role in (BlockRole.BODY, BlockRole.HEADING)
+        and block_label(block) is None
+    )

@@ -12,13 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from compiler import provinces
-from compiler.model import Block, BlockRole, Genre, Section
+from compiler.model import Block, Genre, Section
 from compiler.segment import owners, prose
-from compiler.segment.genre import is_question
-from compiler.segment.papers import PaperBlocks, is_title
+from compiler.segment.papers import PaperBlocks, leading_title
 from compiler.segment.sections import prose_section
-
-_MAX_TITLE = 250  # characters of a headline or a speech's title line
 
 
 @dataclass(slots=True)
@@ -61,29 +58,6 @@ def owned_sections(
 
 def _key(province: provinces.Province | None) -> str | None:
     return province.key if province else None
-
-
-def leading_title(body: list[Block]) -> list[Block]:
-    """The headline (or a speech's title line), and the caps or bold lines continuing it."""
-    if not body or not _title_like(body[0]):
-        return []
-    title = [body[0]]
-    for block in body[1:3]:
-        if not (is_title(block) and _title_like(block)):
-            break
-        title.append(block)
-    return title
-
-
-def _title_like(block: Block) -> bool:
-    text = block.text
-    return (
-        len(text) <= _MAX_TITLE
-        and not text.endswith((".", ";", ":", "…"))
-        and not is_question(block)
-        and block.role in (BlockRole.BODY, BlockRole.HEADING)
-        and owners.block_label(block) is None
-    )
 
 
 Run = tuple[provinces.Province | None, prose.Reading, list[Block], list[Block]]

@@ -56,12 +56,14 @@ def read_kinds(blocks: list[Block], owners: Sequence[object]) -> list[Reading]:
     _share_within_lists(emissions, blocks)
     for index, block in enumerate(blocks):
         heading = headings[index]
+        if heading is None and index >= len(blocks) - 2 and cues.is_closing_remark(block.text):
+            heading = SectionKind.OTHER  # "Trên đây là …", "Tóm lại, …": closing remarks
         if heading is not None:
             emissions[index] = _certain(heading, emissions[index])
         elif is_heading(block) and not questions[index] and index + 1 < len(blocks):
             emissions[index] = dict(emissions[index + 1])  # a headline speaks of what follows
-    kinds = _viterbi(emissions, owners)
     opens = [questions[i] or is_heading(b) for i, b in enumerate(blocks)]
+    kinds = _viterbi(emissions, owners, opens)
     return [
         Reading(kind, _basis(headings[i], questions[i]), opens[i]) for i, kind in enumerate(kinds)
     ]
@@ -123,13 +125,14 @@ def _basis(heading: SectionKind | None, question: bool) -> KindBasis:
 
 
 def _viterbi(
-    emissions: list[dict[SectionKind, float]], owners: Sequence[object]
+    emissions: list[dict[SectionKind, float]], owners: Sequence[object], opens: Sequence[bool]
 ) -> list[SectionKind]:
     kinds = list(emissions[0])
     best = dict(emissions[0])
     back: list[dict[SectionKind, SectionKind]] = []
     for index in range(1, len(emissions)):
-        stay = STAY if owners[index] == owners[index - 1] else 0.0
+        # A heading, a question or another province's block starts a section afresh.
+        stay = STAY if owners[index] == owners[index - 1] and not opens[index] else 0.0
         leader = max(best, key=lambda k: best[k])
         step: dict[SectionKind, float] = {}
         pointers: dict[SectionKind, SectionKind] = {}

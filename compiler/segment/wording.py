@@ -27,6 +27,7 @@ from compiler import provinces
 from compiler.enumeration import parse_label
 from compiler.model import SectionKind
 from compiler.normalize import fold
+from compiler.segment.genre import speaker_tag_end
 
 _SYLLABLE = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)*")
 _OPENING_WORDS = 3
@@ -35,7 +36,9 @@ _OPENING_WORDS = 3
 def features(text: str, first: bool = False, last: bool = False) -> set[str]:
     """The features of one paragraph (see the module docstring)."""
     label = parse_label(text)
-    key = fold(_without_provinces(label.rest if label else text))  # "II.", "Thứ hai": no kind
+    text = label.rest if label else text
+    text = text[speaker_tag_end(text) :]  # "II.", "Ông X:", "PV:" say nothing of the kind
+    key = fold(_without_provinces(text))
     syllables = ["0" if s[0].isdigit() else s for s in _SYLLABLE.findall(key)]
     found = set(syllables)
     found.update(f"{a} {b}" for a, b in zip(syllables, syllables[1:], strict=False))
@@ -45,10 +48,28 @@ def features(text: str, first: bool = False, last: bool = False) -> set[str]:
         found.add("<question>")
     if text.rstrip().endswith(":"):
         found.add("<colon>")
+    found.update(_tense(key))
     if first:
         found.add("<first>")
     if last:
         found.add("<last>")
+    return found
+
+
+# Time and modality: what was done against what will or must be done. Counted over the
+# whole paragraph ("<past:2>" for two or more markers), steadier than any one word.
+_PAST = re.compile(r"\b(?:đã|vừa qua|năm qua|thời gian qua|đến nay|đạt được|trong năm \d+)\b")
+_FUTURE = re.compile(
+    r"\b(?:sẽ|thời gian tới|năm tới|sắp tới|tiếp tục|cần|phải|phấn đấu|hướng tới|định hướng)\b"
+)
+
+
+def _tense(key: str) -> set[str]:
+    found = set()
+    for name, pattern in (("past", _PAST), ("future", _FUTURE)):
+        count = len(pattern.findall(key))
+        if count:
+            found.add(f"<{name}:{min(count, 2)}>")
     return found
 
 
