@@ -1,7 +1,8 @@
 """Clean reader blocks before segmentation.
 
 - Unicode NFC; characters not allowed in XML (control characters, U+FFFE/U+FFFF),
-  zero-width marks and soft hyphens removed; whitespace collapsed.
+  zero-width marks and soft hyphens removed (zero-width joiners inside emoji and
+  non-Latin scripts kept); whitespace collapsed.
 - Markdown emphasis (``*…*``, ``**…**``, ``__…__``) stripped; a paragraph wrapped whole in
   ``**`` is marked bold, a heading hint.
 - Footnotes separated from the text they interrupt: footnote lines ("⁽¹⁾ …", "¹ …") become
@@ -25,7 +26,13 @@ from compiler.enumeration import LabelKind, parse_label
 from compiler.model import Block, BlockRole
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+# Soft hyphens, zero-width spaces and word joiners go; zero-width (non-)joiners go too, except
+# between two visible characters beyond Latin, where they shape emoji ("👩‍💻") and joining
+# scripts. Neutral: Latin and Vietnamese letters, marks, spaces, punctuation, invisibles.
+_NEUTRAL = "\\s\\x00-\\u036f\\u1e00-\\u1eff\\u2000-\\u206f\\ufeff"
+_INVISIBLE = re.compile(
+    f"[\u00ad\u200b\u2060\ufeff]|(?<![^{_NEUTRAL}])[\u200c\u200d]|[\u200c\u200d](?![^{_NEUTRAL}])"
+)
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -47,8 +54,8 @@ _STRAY_ASTERISKS = re.compile(r"\*{2,}|(?<=\s)\*(?=\s)|^\*(?=\S)|(?<=\S)\*$")
 
 def clean_text(text: str) -> str:
     """NFC, XML-safe, single-spaced text."""
-    text = _INVISIBLE.sub("", text)  # first: a zero-width space may separate a letter and its mark
     text = _NOT_XML.sub(" ", text)
+    text = _INVISIBLE.sub("", text)  # before NFC: a zero-width space may split a letter and mark
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\u00d0", "Đ")  # Icelandic Eth typed for Đ by legacy converters
     return _SPACES.sub(" ", text).strip()
