@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.spatial.distance import squareform
 
 from compiler.align.similarity import Scorer, correct_ocr, has_ocr_slip
 from compiler.model import Item
@@ -74,6 +72,9 @@ def find_themes(
 
 def _cluster(scores: np.ndarray, papers: list[str], threshold: float) -> list[list[int]]:
     """Index groups from average-linkage clustering; same-paper pairs at distance 1."""
+    from scipy.cluster.hierarchy import fcluster, linkage  # slow imports: only for themes
+    from scipy.spatial.distance import squareform
+
     distance = 1.0 - np.clip(scores, 0.0, 1.0)
     same_paper = np.array([[a == b for b in papers] for a in papers])
     distance[same_paper] = 1.0
