@@ -126,6 +126,7 @@ def _pdf_creator(path: Path) -> object:
         reader = PdfReader(path)
         if reader.is_encrypted:
             return None  # brief never encrypts its reports
-        return (reader.metadata or {}).get("/Creator")
+        metadata = reader.metadata
+        return metadata.get("/Creator") if metadata is not None else None
     except Exception:  # any damage: not one of ours, and the PDF reader will say why
         return None
