@@ -122,11 +122,14 @@ def is_own_report(path: Path) -> bool:
 def _pdf_creator(path: Path) -> object:
     from pypdf import PdfReader
 
+    from compiler.readers.pdf import quiet_pypdf
+
     try:
-        reader = PdfReader(path)
-        if reader.is_encrypted:
-            return None  # brief never encrypts its reports
-        metadata = reader.metadata
-        return metadata.get("/Creator") if metadata is not None else None
+        with quiet_pypdf():
+            reader = PdfReader(path)
+            if reader.is_encrypted:
+                return None  # brief never encrypts its reports
+            metadata = reader.metadata
+            return metadata.get("/Creator") if metadata is not None else None
     except Exception:  # any damage: not one of ours, and the PDF reader will say why
         return None

@@ -93,7 +93,7 @@ def _page_texts(path: Path, name: str) -> list[str]:
     from pypdf import PdfReader
 
     malformed = _malformed_errors()
-    with _quiet_pypdf():
+    with quiet_pypdf():
         try:
             reader = PdfReader(path)
             _decrypt(reader, name)
@@ -177,7 +177,7 @@ def _malformed_errors() -> tuple[type[Exception], ...]:
 
 
 @contextmanager
-def _quiet_pypdf() -> Iterator[None]:
+def quiet_pypdf() -> Iterator[None]:
     # pypdf logs a warning for every repaired oddity; the user cannot act on those.
     logger = logging.getLogger("pypdf")
     level = logger.level

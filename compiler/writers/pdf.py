@@ -26,7 +26,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle as Style
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -139,10 +139,25 @@ def font_data(file_name: str) -> bytes:
     return (resources.files("compiler") / "fonts" / file_name).read_bytes()
 
 
+# reportlab writes a character beyond U+FFFF into a font's ToUnicode map as five hex digits,
+# which PDF readers reject, so emoji would be drawn but missing from the text layer (copy,
+# search, screen readers): write them as UTF-16 surrogate pairs, as the PDF format wants.
+_ASTRAL_ENTRY = re.compile(r"^<([0-9A-F]{2})> <([0-9A-F]{5,6})>$", re.MULTILINE)
+_reportlab_cmap = ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    def utf16(match: re.Match[str]) -> str:
+        return f"<{match[1]}> <{chr(int(match[2], 16)).encode('utf-16-be').hex().upper()}>"
+
+    return _ASTRAL_ENTRY.sub(utf16, _reportlab_cmap(fontname, subset))
+
+
 @functools.cache
 def register_fonts() -> str:
     """Register the four Liberation Serif faces as one family (so <b>/<i> work), and each
     fallback face as a family of its own (one face for every style)."""
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     for name, file_name in {**FONT_FILES, **FALLBACK_FILES}.items():
         pdfmetrics.registerFont(TTFont(name, io.BytesIO(font_data(file_name))))
     pdfmetrics.registerFontFamily(
