@@ -41,7 +41,7 @@ from compiler.normalize import fold
 if TYPE_CHECKING:
     from scipy import sparse
 
-DENSE_LIMIT = 4_000_000  # items × features kept as one dense float32 array (16 MB)
+DENSE_LIMIT = 500_000  # items × features: a dense product costs n² × features, sparse ~ nonzeros
 
 _BREAKS = frozenset(".,;:!?()[]“”\"'…\n–—-")
 # Syllables of two letters or more, and the punctuation that ends a clause.
