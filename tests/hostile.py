@@ -17,13 +17,19 @@ PAPER = """\
 TỈNH QUẢNG TRỊ VỚI HỢP TÁC QUỐC TẾ
 Tỉnh ủy Quảng Trị
 
-I. PHƯƠNG HƯỚNG, NHIỆM VỤ
+I. THỜI CƠ VÀ THÁCH THỨC
+
+1. Về thời cơ: tuyến đường mới qua cửa khẩu giúp tỉnh đón thêm nhà đầu tư từ nước láng giềng.
+
+2. Về thách thức: nguồn lực dành cho hoạt động đối ngoại của tỉnh còn hạn hẹp.
+
+II. PHƯƠNG HƯỚNG, NHIỆM VỤ
 
 Thứ nhất, mở rộng quan hệ hữu nghị với các địa phương nước bạn Lào dọc hành lang kinh tế Đông - Tây.
 
 Thứ hai, nâng cao chất lượng đội ngũ cán bộ làm công tác đối ngoại của tỉnh.
 
-II. KIẾN NGHỊ
+III. KIẾN NGHỊ
 
 1. Đề nghị Bộ Ngoại giao hỗ trợ tỉnh tổ chức hội nghị xúc tiến đầu tư tại Thái Lan.
 """

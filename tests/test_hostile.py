@@ -286,7 +286,7 @@ def test_doc_rtf_odt(tmp_path: Path) -> None:
         hostile.odt(tmp_path / "paper.odt", LINES),
     ]
     expected = _structure(docx)
-    assert expected[0][0] == hostile.PROVINCE and len(expected[0][1]) == 2
+    assert expected[0][0] == hostile.PROVINCE and len(expected[0][1]) == 4
     for source in sources:
         assert _structure(source) == expected, source.name
 
@@ -329,7 +329,7 @@ def test_binary_files(tmp_path: Path) -> None:
 
 def _pack(source: Path, folder: Path, exit_code: int = 0) -> tuple[Result, Path, Path]:
     docx, pdf = folder / "b.docx", folder / "b.pdf"
-    args = ("pack", source, "-o", docx, "-o", pdf, "-s", "all", "--date", "2025-01-01")
+    args = ("pack", source, "-o", docx, "-o", pdf, "--date", "2025-01-01")
     return run(*args, exit_code=exit_code), docx, pdf
 
 
