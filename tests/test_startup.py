@@ -76,14 +76,18 @@ def test_average_linkage_clusters_are_scipys(seed: int, cut: float) -> None:
     ("command", "needed", "unneeded"),
     [
         (["--help"], [], ["numpy", "docx", "reportlab", "pypdf", "compiler.segment"]),
-        (["ingest", "sources"], [], ["numpy", "scipy", "docx", "reportlab"]),
+        (["ingest", "sources"], [], ["numpy", "scipy", "docx", "reportlab", "compiler.align"]),
         (
             ["compare", "sources", "-l", "Quảng Ninh@quang-ninh-2023.md", "-r",
              "Quảng Ninh@tham-luan-tong-hop.txt", "-s", "tasks"],
             ["numpy"],
-            ["scipy", "docx", "reportlab"],
+            ["scipy", "docx", "reportlab", "compiler.writers"],
         ),
-        (["themes", "sources", "-s", "tasks"], ["numpy"], ["scipy", "docx", "reportlab"]),
+        (
+            ["themes", "sources", "-s", "tasks"],
+            ["numpy"],
+            ["scipy", "docx", "reportlab", "compiler.writers"],
+        ),
     ],
 )  # fmt: skip
 def test_a_command_imports_only_what_it_uses(
