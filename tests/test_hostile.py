@@ -195,6 +195,17 @@ def test_zip_bomb(tmp_path: Path) -> None:
     assert peak_kb < 500 * 1024
 
 
+def test_pdf_over_the_page_limit(tmp_path: Path, monkeypatch) -> None:
+    from compiler.readers import limits
+
+    monkeypatch.setattr(limits, "MAX_PDF_PAGES", 2)  # 5,000 pages would take long to make
+    path = hostile.paper_pdf(tmp_path / "paper.pdf", pages=3)
+    result = run("ingest", path, exit_code=1)
+    assert result.stderr.splitlines()[0] == (
+        f"{path}: over the PDF pages limit (3 pages, at most 2)"
+    )
+
+
 def test_xxe(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("MẬT-KHẨU-9731", encoding="utf-8")
