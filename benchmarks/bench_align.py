@@ -99,7 +99,7 @@ def national(kind: SectionKind = SectionKind.TASKS) -> dict[str, float]:
         read = time.perf_counter()
         found = align.themes([document], [kind])
         themed = time.perf_counter()
-        first, second = document.papers[1].province, document.papers[8].province
+        first, second = document.papers[1].province or "", document.papers[8].province or ""
         scorers = align.Scorers([document])
         scorers[kind]
         scored = time.perf_counter()
@@ -121,7 +121,7 @@ def national(kind: SectionKind = SectionKind.TASKS) -> dict[str, float]:
 
 def seed_compare() -> dict[str, float]:
     document = load_document(seed_path())
-    first, second = document.papers[1].province, document.papers[-1].province
+    first, second = document.papers[1].province or "", document.papers[-1].province or ""
     start = time.perf_counter()
     align.compare([document], first, second, [SectionKind.TASKS])
     return {"seed compare (incl. scorer) s": time.perf_counter() - start}

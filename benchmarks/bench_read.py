@@ -63,8 +63,10 @@ def measure(label: str, chars: int, run: Callable[[], object], repeats: int) -> 
     if isinstance(document, Document):
         items = sum(len(s.items) for p in document.papers for s in p.sections)
         found = f"{len(document.papers)} papers, {items} items"
-    else:
+    elif isinstance(document, list):
         found = f"{len(document)} mentions"  # find_all
+    else:
+        found = type(document).__name__
     print(
         f"{label:<8} {chars:>9,} chars  median {median:.4f} s  min {min(times):.4f} s  "
         f"cpu median {statistics.median(cpu):.4f} s  "

@@ -53,7 +53,7 @@ def national_compilation(count: int = 63, seed: int = 0) -> str:
     document = seed_document()
     lines = seed_path().read_text(encoding="utf-8").splitlines()
     templates = [
-        (p.province, lines[p.provenance.line_start - 1 : p.provenance.line_end])
+        (p.province, lines[(p.provenance.line_start or 1) - 1 : p.provenance.line_end])
         for p in document.papers
     ]
     papers = []

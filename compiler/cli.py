@@ -8,6 +8,7 @@ Errors: library code raises ``BriefError``s; they are printed here as one line o
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -19,6 +20,11 @@ import click
 
 from compiler import __version__, diagnostics
 from compiler.errors import EXIT_INPUT_FAILED, BriefError, OptionError
+
+# The scores are small matrix products: OpenBLAS's thread pool costs more to wake (tens of
+# milliseconds a product on a busy machine) than the products take on one thread. Set before
+# numpy is first imported; a value the user set wins.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from compiler.figure_cues import CATEGORIES as FIGURE_CATEGORIES
 
 

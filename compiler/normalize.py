@@ -1,7 +1,8 @@
 """Clean reader blocks before segmentation.
 
 - Unicode NFC; characters not allowed in XML (control characters, U+FFFE/U+FFFF),
-  zero-width marks and soft hyphens removed; whitespace collapsed.
+  zero-width marks and soft hyphens removed (zero-width joiners inside emoji and
+  non-Latin scripts kept); whitespace collapsed.
 - Markdown emphasis (``*…*``, ``**…**``, ``__…__``) stripped; a paragraph wrapped whole in
   ``**`` is marked bold, a heading hint.
 - Footnotes separated from the text they interrupt: footnote lines ("⁽¹⁾ …", "¹ …") become
@@ -25,8 +26,14 @@ from compiler.enumeration import LabelKind, parse_label
 from compiler.model import Block, BlockRole
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
-_SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Soft hyphens, zero-width spaces and word joiners go; zero-width (non-)joiners go too, except
+# between two visible characters beyond Latin, where they shape emoji ("👩‍💻") and joining
+# scripts. Neutral: Latin and Vietnamese letters, marks, spaces, punctuation, invisibles.
+_NEUTRAL = "\\s\\x00-\\u036f\\u1e00-\\u1eff\\u2000-\\u206f\\ufeff"
+_INVISIBLE = re.compile(  # each branch starts with its character, so the scan stays fast
+    "[\u00ad\u200b\u2060\ufeff]"
+    f"|[\u200c\u200d](?:(?<![^{_NEUTRAL}][\u200c\u200d])|(?![^{_NEUTRAL}]))"
+)
 
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPER_TO_DIGIT = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
@@ -37,6 +44,7 @@ _PAREN_MARKER = re.compile(rf"⁽([{_SUPERSCRIPT_DIGITS}]+)⁾|\[\^(\d+)\]")
 # A bare superscript right after a word or punctuation is a footnote marker, except in
 # units of area and volume (km², m³).
 _BARE_MARKER = re.compile(rf"(?<=[^\s\d])([{_SUPERSCRIPT_DIGITS}]+)(?!\w)")
+_ANY_SUPERSCRIPT = re.compile(f"[{_SUPERSCRIPT_DIGITS}]")
 _UNIT_BEFORE = re.compile(r"(?:^|[^\w])(?:k|c|d|m|h)?m$")
 
 _BOLD_WRAPPED = re.compile(r"^(\*{2,3}|__)\s*(.+?)\s*(\*{2,3}|__)$", re.DOTALL)
@@ -47,15 +55,22 @@ _STRAY_ASTERISKS = re.compile(r"\*{2,}|(?<=\s)\*(?=\s)|^\*(?=\S)|(?<=\S)\*$")
 
 def clean_text(text: str) -> str:
     """NFC, XML-safe, single-spaced text."""
-    text = _INVISIBLE.sub("", text)  # first: a zero-width space may separate a letter and its mark
     text = _NOT_XML.sub(" ", text)
+    text = _INVISIBLE.sub("", text)  # before NFC: a zero-width space may split a letter and mark
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\u00d0", "Đ")  # Icelandic Eth typed for Đ by legacy converters
-    return _SPACES.sub(" ", text).strip()
+    return _single_spaced(text)
+
+
+def _single_spaced(text: str) -> str:
+    # str.split() splits on every character str.isspace knows (NBSP, em space, …): fast.
+    return " ".join(text.split())
 
 
 def strip_emphasis(text: str) -> tuple[str, bool]:
     """Remove markdown emphasis; report whether the whole text was wrapped in bold."""
+    if "*" not in text and "__" not in text:  # every pattern below needs one of them
+        return _single_spaced(text), False
     bold = False
     wrapped = _BOLD_WRAPPED.match(text)
     if wrapped:
@@ -65,10 +80,12 @@ def strip_emphasis(text: str) -> tuple[str, bool]:
     while previous != text:
         previous, text = text, _EMPHASIS.sub(r"\2", text)
     text = _STRAY_ASTERISKS.sub("", text)
-    return _SPACES.sub(" ", text).strip(), bold
+    return _single_spaced(text), bold
 
 
 def cut_footnote_markers(text: str) -> tuple[str, tuple[str, ...]]:
+    if "[^" not in text and not _ANY_SUPERSCRIPT.search(text):  # no marker can be there
+        return _single_spaced(text), ()
     refs: list[str] = []
 
     def take(match: re.Match[str]) -> str:
@@ -82,7 +99,7 @@ def cut_footnote_markers(text: str) -> tuple[str, tuple[str, ...]]:
 
     text = _PAREN_MARKER.sub(take, text)
     text = _BARE_MARKER.sub(take_unless_unit, text)
-    return _SPACES.sub(" ", text).strip(), tuple(refs)
+    return _single_spaced(text), tuple(refs)
 
 
 def normalize_block(block: Block) -> Block:

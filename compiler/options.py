@@ -136,6 +136,9 @@ def report_language(value: str) -> str:
 
 def report_paths(values: Iterable[Path]) -> tuple[Path, ...]:
     """Report files: each with a suffix a writer knows."""
+    values = tuple(values)
+    if not values:
+        return ()  # and the writers stay unimported
     from compiler.writers import supported_suffixes
 
     known = supported_suffixes()

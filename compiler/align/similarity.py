@@ -15,6 +15,11 @@ item between two meetings.
 
 For large pools, ``candidate_pairs`` finds each item's most similar items with one sparse
 matrix product per block of rows, so only those pairs are scored exactly.
+
+A pool small enough (items × features ≤ ``DENSE_LIMIT``, every comparison of a meeting's
+papers) keeps its TF-IDF rows as a dense numpy array; a larger one as a scipy sparse
+matrix. scipy.sparse takes longer to import (0.1 s) than a small pool takes to score, so it
+is imported only for large pools.
 """
 
 from __future__ import annotations
@@ -24,14 +29,19 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist, cpdist
-from scipy import sparse
 
 from compiler.model import Item
 from compiler.normalize import fold
+
+if TYPE_CHECKING:
+    from scipy import sparse
+
+DENSE_LIMIT = 500_000  # items × features: a dense product costs n² × features, sparse ~ nonzeros
 
 _BREAKS = frozenset(".,;:!?()[]“”\"'…\n–—-")
 # Syllables of two letters or more, and the punctuation that ends a clause.
@@ -298,9 +308,9 @@ class Scorer:
             return np.zeros((len(left), len(right)))
         t_l, t_r = self.titles[list(left)], self.titles[list(right)]
         f_l, f_r = self.fulls[list(left)], self.fulls[list(right)]
-        cross = 0.5 * ((t_l @ f_r.T).toarray() + (f_l @ t_r.T).toarray())
+        cross = 0.5 * (_products(t_l, f_r) + _products(f_l, t_r))
         surface = self._wording_similarity(left, right, paired=False)
-        return self._blend((t_l @ t_r.T).toarray(), (f_l @ f_r.T).toarray(), cross, surface)
+        return self._blend(_products(t_l, t_r), _products(f_l, f_r), cross, surface)
 
     def pair_scores(self, pairs: np.ndarray, chunk: int = 50_000) -> np.ndarray:
         """Exact scores of the given index pairs (rows of ``pairs``)."""
@@ -347,8 +357,10 @@ class Scorer:
     def candidate_pairs(self, k: int = 20, floor: float = 0.05, block: int = 2048) -> np.ndarray:
         """Each item's ``k`` nearest other items by full-text cosine, as an (n, 2) array of
         index pairs (i < j), without ever holding the n × n matrix."""
+        from scipy import sparse
+
         found: set[tuple[int, int]] = set()
-        rows = self._discriminative(self.fulls)
+        rows = self._discriminative(sparse.csr_matrix(self.fulls))
         transposed = rows.T.tocsc()
         for start in range(0, rows.shape[0], block):
             products = (rows[start : start + block] @ transposed).toarray()
@@ -363,14 +375,16 @@ class Scorer:
     def _discriminative(self, matrix: sparse.csr_matrix, share: float = 0.05) -> sparse.csr_matrix:
         """The matrix without features in more than ``share`` of the items: they weigh
         little in any score but make every item a neighbour of every other."""
+        from scipy import sparse
+
         if matrix.shape[0] < 200:
             return matrix
         document_frequency = np.bincount(matrix.indices, minlength=matrix.shape[1])
         keep = sparse.diags((document_frequency <= share * matrix.shape[0]).astype(np.float32))
         return sparse.csr_matrix(matrix @ keep)
 
-    def _matrix(self, counters: list[Counter[str]]) -> sparse.csr_matrix:
-        """L2-normalised TF-IDF rows."""
+    def _matrix(self, counters: list[Counter[str]]) -> Any:
+        """L2-normalised TF-IDF rows: a dense array for a small pool, else a sparse matrix."""
         vocabulary = self._vocabulary
         if not hasattr(self, "_weights"):
             names = sorted(vocabulary, key=vocabulary.__getitem__)
@@ -381,18 +395,34 @@ class Scorer:
         indices = np.fromiter((vocabulary[f] for c in counters for f in c), np.int64, indptr[-1])
         counts = np.fromiter((n for c in counters for n in c.values()), np.float32, indptr[-1])
         data = (1.0 + np.log(counts)) * self._weights[indices]
-        shape = (len(counters), len(vocabulary))
-        matrix = sparse.csr_matrix((data, indices, indptr), shape=shape, dtype=np.float32)
-        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+        rows = np.repeat(np.arange(len(counters)), np.diff(indptr))
+        norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=len(counters)))
         norms[norms == 0] = 1.0
-        return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+        data = (data / norms[rows]).astype(np.float32)
+        shape = (len(counters), len(vocabulary))
+        if shape[0] * shape[1] <= DENSE_LIMIT:
+            dense = np.zeros(shape, dtype=np.float32)
+            dense[rows, indices] = data
+            return dense
+        from scipy import sparse
+
+        return sparse.csr_matrix((data, indices, indptr), shape=shape, dtype=np.float32)
 
     def _content_wording(self, title_clauses: list[list[str]]) -> str:
         """The title's syllables in order, less the generic ones."""
         return " ".join(w for c in title_clauses for w in c if self.idf.get(w, 0.0) > self._generic)
 
 
-def _row_dots(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
+def _products(a: Any, b: Any) -> np.ndarray:
+    """Every row of ``a`` against every row of ``b``, as a dense array."""
+    product = a @ b.T
+    return product if isinstance(product, np.ndarray) else product.toarray()
+
+
+def _row_dots(a: Any, b: Any) -> np.ndarray:
+    """Row i of ``a`` against row i of ``b``."""
+    if isinstance(a, np.ndarray):
+        return np.einsum("ij,ij->i", a, b)
     return np.asarray(a.multiply(b).sum(axis=1)).ravel()
 
 

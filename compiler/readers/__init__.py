@@ -29,34 +29,31 @@ _LEGACY_NAMES = {
     legacy.CP1258: "Windows-1258",
 }
 
-# Reader modules, imported lazily so `brief --help` stays fast.
-_READER_MODULES = ("text", "docx", "pdf", "html", "office")
-
-
-def _reader_modules() -> list[ModuleType]:
-    modules = []
-    for name in _READER_MODULES:
-        try:
-            modules.append(importlib.import_module(f"compiler.readers.{name}"))
-        except ModuleNotFoundError as error:  # a reader not written yet
-            if error.name != f"compiler.readers.{name}":
-                raise
-    return modules
+# Which reader module takes which file endings. A module, and the library it wraps
+# (python-docx, pypdf), is imported only when a file of its type is read, so `brief --help`
+# and a run over text files start fast. Each module repeats its endings as SUFFIXES.
+READERS = {
+    "text": (".txt", ".md", ".markdown", ".text"),
+    "docx": (".docx",),
+    "pdf": (".pdf",),
+    "html": (".html", ".htm"),
+    "office": (".doc", ".rtf", ".odt"),
+}
 
 
 def reader_for(path: Path) -> ModuleType:
     suffix = path.suffix.lower()
-    for module in _reader_modules():
-        if suffix in module.SUFFIXES:
-            return module
-    known = sorted(s for m in _reader_modules() for s in m.SUFFIXES)
+    for name, suffixes in READERS.items():
+        if suffix in suffixes:
+            return importlib.import_module(f"compiler.readers.{name}")
+    known = sorted(supported_suffixes())
     raise UnsupportedFormatError(
         path, f"unsupported file type '{suffix or '(none)'}' (known: {', '.join(known)})"
     )
 
 
 def supported_suffixes() -> set[str]:
-    return {s for m in _reader_modules() for s in m.SUFFIXES}
+    return {suffix for suffixes in READERS.values() for suffix in suffixes}
 
 
 def read_blocks(path: Path, display_name: str | None = None) -> tuple[str, list[Block]]:
@@ -122,10 +119,14 @@ def is_own_report(path: Path) -> bool:
 def _pdf_creator(path: Path) -> object:
     from pypdf import PdfReader
 
+    from compiler.readers.pdf import quiet_pypdf
+
     try:
-        reader = PdfReader(path)
-        if reader.is_encrypted:
-            return None  # brief never encrypts its reports
-        return (reader.metadata or {}).get("/Creator")
+        with quiet_pypdf():
+            reader = PdfReader(path)
+            if reader.is_encrypted:
+                return None  # brief never encrypts its reports
+            metadata = reader.metadata
+            return metadata.get("/Creator") if metadata is not None else None
     except Exception:  # any damage: not one of ours, and the PDF reader will say why
         return None

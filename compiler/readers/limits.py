@@ -91,17 +91,22 @@ def _check_declared_total(name: str, parts: list[zipfile.ZipInfo]) -> None:
         )
 
 
-def _check_size(name: str, part: str, inflated: int, compressed: int) -> None:
+def _check_size(name: str, part: str, inflated: int, compressed: int, so_far: bool = False) -> None:
+    """``so_far``: ``inflated`` counts the bytes inflated until now, not a declared size."""
+    more = "more than " if so_far else ""
     if inflated > MAX_PART_BYTES:
         raise LimitError(
             name,
             "zip part size",
-            f"'{part}' inflates to {_mb(inflated)}, at most {_mb(MAX_PART_BYTES)}",
+            f"'{part}' inflates to {more}{_mb(inflated)}, at most {_mb(MAX_PART_BYTES)}",
         )
     if inflated > RATIO_FLOOR and inflated > MAX_RATIO * max(compressed, 1):
         ratio = inflated // max(compressed, 1)
         raise LimitError(
-            name, "zip ratio", f"'{part}' inflates {ratio:,} times, at most {MAX_RATIO} times"
+            name,
+            "zip ratio",
+            f"'{part}' inflates to {more}{ratio:,} times its compressed size, "
+            f"at most {MAX_RATIO} times",
         )
 
 
@@ -119,7 +124,7 @@ def _inflate_counting(archive: zipfile.ZipFile, part: zipfile.ZipInfo, name: str
                 if inflated == 0 and part.filename.lower().endswith(_XML_SUFFIXES):
                     head = chunk[:65536]
                 inflated += len(chunk)
-                _check_size(name, part.filename, inflated, part.compress_size)
+                _check_size(name, part.filename, inflated, part.compress_size, so_far=True)
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as error:
         raise SourceError(name, f"corrupt zip part '{part.filename}' ({error})") from error
     if any(mark in head for mark in _DTD_MARKS):

@@ -53,16 +53,15 @@ def repair(text: str) -> str | None:
 
 def repair_all(texts: list[str]) -> list[str] | None:
     """``repair`` over the paragraphs of one document, judged as a whole."""
-    if not any(_PAIR.search(text) for text in texts):
-        return None
+    pairs = sum(len(_PAIR.findall(text)) for text in texts)
+    letters = sum(len(_VIETNAMESE.findall(text)) for text in texts)
+    if not pairs or letters > pairs:
+        return None  # no mojibake at all, or real Vietnamese (a stray "Ã" or "ó”" in it)
     runs = [run for text in texts for run in _BYTE_RUN.findall(text)]
-    vietnamese = sum(len(_VIETNAMESE.findall(text)) for text in texts)
-    if vietnamese > len(runs):
-        return None  # more real Vietnamese letters than runs could ever decode to
     decoded = [_decode(run) for run in runs]
     good = sum(1 for d in decoded if d is not None and _VIETNAMESE.search(d))
-    if good == 0 or vietnamese > good:
-        return None  # not double-encoded: real Vietnamese, maybe with a stray "Ã" in it
+    if good == 0 or letters > good:
+        return None
     broken = next((run for run, d in zip(runs, decoded, strict=True) if d is None), None)
     if broken is not None:
         raise Unrepairable(f"bytes lost near '{broken[:12]}'")

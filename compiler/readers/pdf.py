@@ -28,7 +28,8 @@ from compiler.diagnostics import warn
 from compiler.enumeration import LabelKind, opens_enumeration, parse_label
 from compiler.errors import SourceError
 from compiler.model import Block, Provenance
-from compiler.readers import legacy
+from compiler.readers import legacy, limits
+from compiler.readers.limits import LimitError
 from compiler.readers.text import blocks_from_text
 
 FORMAT = "pdf"
@@ -92,7 +93,7 @@ def _page_texts(path: Path, name: str) -> list[str]:
     from pypdf import PdfReader
 
     malformed = _malformed_errors()
-    with _quiet_pypdf():
+    with quiet_pypdf():
         try:
             reader = PdfReader(path)
             _decrypt(reader, name)
@@ -102,10 +103,24 @@ def _page_texts(path: Path, name: str) -> list[str]:
 
 
 def _extract(reader: Any, name: str, malformed: tuple[type[Exception], ...]) -> list[str]:
+    from pypdf.errors import LimitReachedError
+
     texts: list[str] = []
     try:
+        count = len(reader.pages)
+        if count > limits.MAX_PDF_PAGES:
+            raise LimitError(
+                name, "PDF pages", f"{count:,} pages, at most {limits.MAX_PDF_PAGES:,}"
+            )
         for page in reader.pages:
             texts.append(page.extract_text() or "")
+            if len(texts[-1]) > limits.MAX_PAGE_CHARS:
+                detail = f"page {len(texts)} holds {len(texts[-1]):,} characters"
+                raise LimitError(
+                    name, "PDF page text", f"{detail}, at most {limits.MAX_PAGE_CHARS:,}"
+                )
+    except LimitReachedError as error:
+        raise LimitError(name, "PDF stream", f"page {len(texts) + 1}: {_short(error)}") from error
     except malformed as error:
         reason = f"corrupt PDF file (page {len(texts) + 1}: {_short(error)})"
         raise SourceError(name, reason) from error
@@ -162,7 +177,7 @@ def _malformed_errors() -> tuple[type[Exception], ...]:
 
 
 @contextmanager
-def _quiet_pypdf() -> Iterator[None]:
+def quiet_pypdf() -> Iterator[None]:
     # pypdf logs a warning for every repaired oddity; the user cannot act on those.
     logger = logging.getLogger("pypdf")
     level = logger.level

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import functools
 import io
+import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -24,7 +26,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle as Style
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -43,6 +45,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents as RLTableOfContents
 
 from compiler import REPORT_STAMP
+from compiler.diagnostics import warn
 from compiler.errors import OutputError
 from compiler.report import model as m
 from compiler.writers import WriterOptions, atomic_output
@@ -57,6 +60,11 @@ FONT_FILES = {
     f"{FAMILY}-BoldItalic": "LiberationSerif-BoldItalic.ttf",
 }
 REGULAR, BOLD, ITALIC, BOLD_ITALIC = FONT_FILES
+# Drawn, glyph by glyph, where Liberation Serif has no glyph, the first of these that has it:
+# DejaVu Sans (Arabic, Hebrew, Cyrillic, Greek, symbols, emoticons), then Symbola (emoji and
+# other symbols). Static TrueType faces, bundled with their licences.
+FALLBACK_FILES = {"DejaVuSans": "DejaVuSans.ttf", "Symbola": "Symbola.ttf"}
+_PLACEHOLDER = "\u25a1"  # □, drawn for a character no bundled face has
 
 BODY_SIZE = 13
 LEADING = 1.25
@@ -131,15 +139,44 @@ def font_data(file_name: str) -> bytes:
     return (resources.files("compiler") / "fonts" / file_name).read_bytes()
 
 
+# reportlab writes a character beyond U+FFFF into a font's ToUnicode map as five hex digits,
+# which PDF readers reject, so emoji would be drawn but missing from the text layer (copy,
+# search, screen readers): write them as UTF-16 surrogate pairs, as the PDF format wants.
+_ASTRAL_ENTRY = re.compile(r"^<([0-9A-F]{2})> <([0-9A-F]{5,6})>$", re.MULTILINE)
+_reportlab_cmap = ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    def utf16(match: re.Match[str]) -> str:
+        return f"<{match[1]}> <{chr(int(match[2], 16)).encode('utf-16-be').hex().upper()}>"
+
+    return _ASTRAL_ENTRY.sub(utf16, _reportlab_cmap(fontname, subset))
+
+
 @functools.cache
 def register_fonts() -> str:
-    """Register the four Liberation Serif faces as one family (so <b>/<i> work)."""
-    for name, file_name in FONT_FILES.items():
+    """Register the four Liberation Serif faces as one family (so <b>/<i> work), and each
+    fallback face as a family of its own (one face for every style)."""
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+    for name, file_name in {**FONT_FILES, **FALLBACK_FILES}.items():
         pdfmetrics.registerFont(TTFont(name, io.BytesIO(font_data(file_name))))
     pdfmetrics.registerFontFamily(
         FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
     )
+    for name in FALLBACK_FILES:
+        pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
     return FAMILY
+
+
+@functools.cache
+def _coverage() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """The characters the main face can draw, and those of each fallback face."""
+    register_fonts()
+
+    def chars(name: str) -> frozenset[str]:
+        return frozenset(map(chr, pdfmetrics.getFont(name).face.charToGlyph))
+
+    return chars(REGULAR), {name: chars(name) for name in FALLBACK_FILES}
 
 
 # --- markup ------------------------------------------------------------------------------
@@ -150,8 +187,56 @@ def clean(text: str) -> str:
 
 
 def markup(text: str) -> str:
-    """User text as safe Paragraph markup: cleaned, escaped, newlines as <br/>."""
-    return escape(clean(text)).replace("\t", " ").replace("\n", "<br/>")
+    """User text as safe Paragraph markup: cleaned, escaped, newlines as <br/>; characters
+    the main face lacks in the first fallback face that has them, with a warning for those
+    no bundled face has."""
+    text = clean(text)
+    if text.isascii():
+        return _escaped(text)
+    main, fallbacks = _coverage()
+    outside = set(text).difference(main, "\n\t")  # line breaks and tabs are markup
+    if not outside:
+        return _escaped(text)
+    face_of = {
+        ch: next((name for name, chars in fallbacks.items() if ch in chars), None) for ch in outside
+    }
+    missing = {ch for ch, face in face_of.items() if face is None}
+    if missing:
+        _warn_missing(text, missing)
+        text = _drawable(text, missing)
+        face_of[_PLACEHOLDER] = next(n for n, chars in fallbacks.items() if _PLACEHOLDER in chars)
+    parts = []
+    for face, run in itertools.groupby(text, key=face_of.get):
+        escaped = _escaped("".join(run))
+        parts.append(f'<font name="{face}">{escaped}</font>' if face else escaped)
+    return "".join(parts)
+
+
+def _drawable(text: str, missing: set[str]) -> str:
+    """A visible box where no face has the glyph; invisible format characters (joiners,
+    direction marks) no face has are left out: there is nothing to draw."""
+    return "".join(
+        _PLACEHOLDER if ch in missing else ch
+        for ch in text
+        if ch not in missing or unicodedata.category(ch) != "Cf"
+    )
+
+
+def _escaped(text: str) -> str:
+    return escape(text).replace("\t", " ").replace("\n", "<br/>")
+
+
+def _warn_missing(text: str, missing: set[str]) -> None:
+    visible = sorted(ch for ch in missing if unicodedata.category(ch) != "Cf")
+    if not visible:
+        return
+    listed = ", ".join(f"U+{ord(ch):04X} {ch}" for ch in visible[:5])
+    more = f" and {len(visible) - 5} more" if len(visible) > 5 else ""
+    start = " ".join(text.split())
+    start = start if len(start) <= 60 else start[:57] + "…"
+    warn(
+        f"no bundled font has {listed}{more} (in the paragraph “{start}”); drawn as {_PLACEHOLDER}"
+    )
 
 
 def run_markup(run: m.Run) -> str:
