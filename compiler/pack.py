@@ -32,6 +32,7 @@ def build_pack(options: PackOptions) -> PackResult:
     from compiler import align
     from compiler.ingest import load_documents
     from compiler.report.builders import ReportOptions, briefing_pack
+    from compiler.report.catalogue import Detail, SourceNotes
 
     check_outputs(options.outputs, options.sources, options.template)
     loaded = load_documents(list(options.sources), skip=options.outputs)
@@ -46,7 +47,14 @@ def build_pack(options: PackOptions) -> PackResult:
                 align.report_missing(document.source, paper, list(options.kinds))
     themes = align.themes(documents, list(options.kinds))
     report_options = ReportOptions(
-        options.title, report_date(options.created), options.kinds, options.language
+        options.title,
+        report_date(options.created),
+        options.kinds,
+        options.language,
+        Detail(options.detail),
+        SourceNotes(options.provenance),
+        options.annex,
+        options.issuer,
     )
     report = briefing_pack(documents, themes, report_options)
     write_all(report, options.outputs, options.template)
@@ -60,13 +68,13 @@ def write_comparison(
     created: date | None = None,
     language: str = "vi",
     template: Path | None = None,
+    issuer: str | None = None,
 ) -> None:
     from compiler.report.builders import ReportOptions, comparison_report
 
     check_outputs(tuple(outputs))
-    report = comparison_report(
-        comparison, ReportOptions(title, report_date(created), language=language)
-    )
+    options = ReportOptions(title, report_date(created), language=language, issuer=issuer)
+    report = comparison_report(comparison, options)
     write_all(report, tuple(outputs), template)
 
 

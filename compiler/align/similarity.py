@@ -275,6 +275,7 @@ class Scorer:
             for title, item in zip(titles_tokens, self.items, strict=True)
         ]
         words = _collocations(full_tokens, 2, tuning.min_pmi)
+        self.words = words  # two-syllable words of the pool ("đẩy mạnh", "đa phương")
         titles = [_features(t, words) for t in titles_tokens]
         fulls = [_features(t, words) for t in full_tokens]
         self.idf = _idf(fulls)

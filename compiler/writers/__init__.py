@@ -12,7 +12,7 @@ import contextlib
 import importlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +25,33 @@ _WRITERS = {".docx": "compiler.writers.docx", ".pdf": "compiler.writers.pdf"}
 @dataclass(frozen=True, slots=True)
 class WriterOptions:
     template: Path | None = None  # reference .docx with the styles; None = bundled default
+
+
+def fit_columns(
+    fractions: list[float], titles: list[str], total: float, word_width: Callable[[str], float]
+) -> list[float]:
+    """Column widths summing to ``total``, in proportion to ``fractions`` but widened so
+    every column's longest title word fits on one line ("Achievements" is never broken);
+    the room comes from the columns that have it to spare."""
+    whole = sum(max(f, 0.0) for f in fractions)
+    if whole <= 0:
+        fractions, whole = [1.0] * len(fractions), float(len(fractions))
+    widths = [total * max(f, 0.0) / whole for f in fractions]
+    needs = [max((word_width(word) for word in title.split()), default=0.0) for title in titles]
+    if sum(needs) >= total:
+        return widths  # cannot fit every word: keep the builder's proportions
+    for _ in range(len(widths)):
+        short = [i for i, (w, n) in enumerate(zip(widths, needs, strict=True)) if w < n - 1e-6]
+        if not short:
+            break
+        missing = sum(needs[i] - widths[i] for i in short)
+        for i in short:
+            widths[i] = needs[i]
+        spare = {i: widths[i] - needs[i] for i in range(len(widths)) if i not in short}
+        room = sum(spare.values())
+        for i, extra in spare.items():
+            widths[i] -= missing * extra / room if room > 0 else 0.0
+    return widths
 
 
 def supported_suffixes() -> tuple[str, ...]:
