@@ -110,7 +110,8 @@ def theme_pairs(
 def main() -> None:
     pairs = {part.name: labelled_pairs(part) for part in PARTS}
     print("Pairs: a match claimed at score >= cut (P / R per part)")
-    print(f"{'cut':>5}  {'same point: tune':>18} {'held-out':>12}   {'same field: tune':>18} {'held-out':>12}")
+    head = f"{'same point: tune':>18} {'held-out':>12}   {'same field: tune':>18} {'held-out':>12}"
+    print(f"{'cut':>5}  {head}")
     for step in range(8, 32, 2):
         cut = step / 100
         cells = []
