@@ -79,14 +79,31 @@ def write_comparison(
 
 
 def write_all(report, outputs: tuple[Path, ...], template: Path | None) -> None:
-    """Write every output; what a writer had to guess is reported against its file."""
-    from compiler.writers import WriterOptions, write_report
+    """Write every output; what a writer had to guess is reported against its file.
 
-    for path in outputs:
-        with diagnostics.collecting() as warnings:
-            write_report(report, path, WriterOptions(template=template))
-        for warning in warnings:
-            diagnostics.channel().warning(path, warning)
+    Word files first: while the other files are written, LibreOffice (when installed) lays
+    each one out to put page numbers in its contents (``writers.contents``)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from compiler.writers import WriterOptions, write_report
+    from compiler.writers.contents import fill_page_numbers, libreoffice
+
+    words = [path for path in outputs if path.suffix.lower() == ".docx"]
+    ordered = words + [path for path in outputs if path not in words]
+    with ThreadPoolExecutor(max_workers=max(1, len(words))) as pool:
+        numbering = []
+        for path in ordered:
+            with diagnostics.collecting() as warnings:
+                write_report(report, path, WriterOptions(template=template))
+            for warning in warnings:
+                diagnostics.channel().warning(path, warning)
+            if path in words and libreoffice() and report.has_contents():
+                numbering.append((path, pool.submit(fill_page_numbers, path)))
+        for path, done in numbering:
+            if not done.result():
+                diagnostics.channel().warning(
+                    path, "contents left without page numbers (Word adds them on opening)"
+                )
 
 
 def report_date(created: date | None) -> date:

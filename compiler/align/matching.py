@@ -12,7 +12,6 @@ from enum import StrEnum
 
 import numpy as np
 from rapidfuzz.distance import Indel
-from scipy.optimize import linear_sum_assignment
 
 from compiler.align.similarity import Scorer
 from compiler.model import Item
@@ -84,6 +83,9 @@ def assign(scores: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     """Index pairs of the maximum-total assignment, keeping those at or above ``threshold``."""
     if scores.size == 0:
         return []
+    # Imported here: scipy.optimize takes half a second to import, and a pack never pairs.
+    from scipy.optimize import linear_sum_assignment
+
     # Scores under the threshold count as zero, so they never push a good pair aside.
     useful = np.where(scores >= threshold, scores, 0.0)
     rows, cols = linear_sum_assignment(useful, maximize=True)

@@ -87,8 +87,8 @@ def briefing_pack(
     for number, kind in enumerate(options.kinds, start=2):
         report.add(*body.kind_part(catalogue, kind, number, options.detail))
     if options.annex:
-        report.add(*annex.full_texts(catalogue))
-    report.add(*annex.sources(catalogue))
+        report.add(PageBreak(), *annex.full_texts(catalogue))
+    report.add(PageBreak(), *annex.sources(catalogue))
     return report
 
 

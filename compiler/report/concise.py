@@ -17,7 +17,7 @@ from compiler.labels import Labels
 from compiler.model import Item, Paper, Provenance, Section
 
 LEAD_WORDS = 35
-PHRASE_WORDS = 14
+PHRASE_WORDS = 16
 TITLE_LINE_WORDS = 12  # a first line this short without a full stop is the item's title
 
 # A full stop, question or exclamation mark that ends a sentence: followed by space and a
@@ -42,11 +42,24 @@ def lead(item: Item, limit: int = LEAD_WORDS) -> str:
     return _capital(correct_ocr(cut_words(first, limit)))
 
 
+# Openings that set the scene before a sentence's point: "Đối với thành phố, …",
+# "Trong thời gian qua, …", "Về mặt khách quan, …".
+_FRAMING = re.compile(
+    r"^(?:đối với [^,]{1,40}|về mặt (?:khách quan|chủ quan)|trong (?:những năm|thời gian) "
+    r"(?:gần đây|qua|tới)|thời gian (?:qua|tới)|bên cạnh đó|đồng thời|ngoài ra|tuy nhiên|"
+    r"hiện nay|theo đó),\s+",
+    re.IGNORECASE,
+)
+
+
 def phrase(text: str, limit: int = PHRASE_WORDS) -> str:
-    """A short phrase for lists: the first clause of the first sentence, at most ``limit``
-    words (cut at a clause boundary, else at ``limit`` words, unmarked)."""
+    """A short phrase for lists: the point of the first sentence (its scene-setting opening
+    left out), at most ``limit`` words, cut at a clause boundary or before a linking word,
+    unmarked."""
     sentence = first_sentence(text.strip().split("\n", 1)[0])
-    cut = cut_words(sentence, limit, mark="")
+    while (match := _FRAMING.match(sentence)) and len(sentence) > match.end() + 10:
+        sentence = sentence[match.end() :]
+    cut = cut_words(sentence, limit, mark="", least=limit * 3 // 5)
     return _capital(correct_ocr(cut.rstrip(_TRAILING + ".")))
 
 
@@ -59,25 +72,38 @@ def first_sentence(text: str) -> str:
     return text[: match.end()].strip() if match else text.strip()
 
 
-def cut_words(text: str, limit: int, mark: str = "…") -> str:
+def cut_words(text: str, limit: int, mark: str = "…", least: int | None = None) -> str:
     """``text`` if it has at most ``limit`` words; else cut at the last clause boundary in
-    the limit that keeps at least half of it, else before the last linking word ("của",
-    "và", "để" …: what follows qualifies what came before), else after ``limit`` words;
-    ``mark`` ends a cut text."""
+    the limit that keeps at least ``least`` words (default half the limit), else before the
+    last linking word ("của", "và", "để" …: what follows qualifies what came before), and
+    end with ``mark``; with neither, cut after ``limit`` words and always mark it "…"."""
     words = text.split()
     if len(words) <= limit:
         return text
     window = " ".join(words[:limit])
-    least = max(limit // 2, 4)
+    least = least if least is not None else max(limit // 2, 4)
     boundaries = [m.start() for m in _CLAUSE_END.finditer(window)]
     keep = [b for b in boundaries if len(window[:b].split()) >= least]
     if keep:
-        return window[: keep[-1]].rstrip(_TRAILING) + mark
+        return _balanced(window[: keep[-1]].rstrip(_TRAILING)) + mark
     links = [n for n in range(least, limit) if _links(words, n)]
-    kept = words[: links[-1]] if links else words[:limit]
-    while len(kept) > least and kept[-1].lower() in _DANGLING:
+    if not links:
+        return _balanced(window.rstrip(_TRAILING + ".")) + "…"
+    kept = words[: links[-1]]
+    while len(kept) > 3 and kept[-1].lower() in _DANGLING:
         kept.pop()
-    return " ".join(kept).rstrip(_TRAILING) + mark
+    return _balanced(" ".join(kept).rstrip(_TRAILING)) + mark
+
+
+def _balanced(text: str) -> str:
+    """Without an opening quote or bracket whose closing one was cut off."""
+    for opening, closing in (("“", "”"), ("(", ")"), ('"', '"')):
+        if opening == closing:
+            if text.count(opening) % 2:
+                text = text[: text.rfind(opening)].rstrip()
+        elif text.count(opening) > text.count(closing):
+            text = text[: text.rfind(opening)].rstrip()
+    return text.rstrip(_TRAILING)
 
 
 def _links(words: list[str], n: int) -> bool:
@@ -88,11 +114,11 @@ def _links(words: list[str], n: int) -> bool:
 
 # Words that open a qualifying phrase: a phrase cut before one still says its point.
 _LINKING_WORDS = frozenset(
-    "của và với để nhằm trong tại cho theo về như từ đến qua trên giữa thuộc bằng vào gắn".split()
+    "của và với để nhằm trong tại cho theo về như từ đến trên giữa thuộc bằng vào gắn ở".split()
 )
 _LINKING_PAIRS = frozenset({"đối với", "nhất là", "thông qua", "đặc biệt"})
 # Words a cut phrase must not end on: they announce what was cut off.
-_DANGLING = frozenset("các những một số ngày làm là được có đã sẽ".split())
+_DANGLING = frozenset("các những một số ngày làm là được có đã sẽ sự việc".split())
 
 
 def _is_title_line(paragraph: str) -> bool:

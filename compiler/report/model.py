@@ -150,6 +150,9 @@ class Report:
         self.elements.extend(elements)
         return self
 
+    def has_contents(self) -> bool:
+        return any(isinstance(element, TableOfContents) for element in self.elements)
+
     def anchors(self) -> list[str]:
         """Every anchor the report's elements carry, in order."""
         found: list[str] = []

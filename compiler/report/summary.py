@@ -117,29 +117,41 @@ def _theme_runs(catalogue: Catalogue, kind: SectionKind, number: int, theme: The
 def _unique(
     catalogue: Catalogue, kind: SectionKind, unique: list[Member], number: str, budget: _Budget
 ) -> Paragraph:
-    """One paragraph: "Chỉ một địa phương nêu: Cần Thơ – …; Lạng Sơn – …"."""
+    """One paragraph, province by province: "Chỉ một địa phương nêu: Cần Thơ: …; …. Lạng
+    Sơn: …." Each point links to its line in the body; what the budget leaves out is
+    counted and pointed to."""
     text = catalogue.text
-    members = sorted(
-        unique, key=lambda m: (vietnamese_key(m.province), m.item.provenance.line_start or 0)
-    )
+    by_province: dict[str, list[Member]] = {}
+    for member in sorted(unique, key=lambda m: (vietnamese_key(m.province), _position(m))):
+        by_province.setdefault(member.province, []).append(member)
     head = f"{text.summary_unique}: "
     runs: list[Run] = [Run(head, italic=True)]
     budget.take(len(head), spacing=0.5)
-    used = len(head)
-    for n, member in enumerate(members):
-        words = phrase(member.item.text)
-        piece = f"{member.province} – {words}; "
-        cost = (used + len(piece)) // CHARS_PER_LINE - used // CHARS_PER_LINE
-        if cost and not budget.take(cost * CHARS_PER_LINE, spacing=0):
-            where = f"{number}.2"
-            more = text.summary_more_unique.format(count=len(members) - n, where=where)
-            runs.append(Run(more, italic=True, link=catalogue.kind_anchor(kind)))
+    used, shown = len(head), 0
+    for province, members in by_province.items():
+        pieces = [phrase(member.item.text) for member in members]
+        cost_chars = len(province) + 2 + sum(len(piece) + 2 for piece in pieces)
+        lines = (used + cost_chars) // CHARS_PER_LINE - used // CHARS_PER_LINE
+        if lines and not budget.take(lines * CHARS_PER_LINE, spacing=0):
             break
-        used += len(piece)
-        runs.append(Run(member.province, bold=True))
-        runs.append(Run(f" – {words}", link=catalogue.body_anchor(member.item)))
-        runs.append(Run("; " if n + 1 < len(members) else "."))
+        used += cost_chars
+        runs.append(Run(f"{province}: ", bold=True))
+        for n, (member, piece) in enumerate(zip(members, pieces, strict=True)):
+            runs.append(Run(piece, link=catalogue.body_anchor(member.item)))
+            last = n + 1 == len(members)
+            runs.append(Run("; " if not last else " " if piece.endswith("…") else ". "))
+        shown += len(members)
+    if shown < len(unique):
+        more = text.summary_more_unique.format(count=len(unique) - shown, where=f"{number}.2")
+        runs.append(
+            Run(more[:1].upper() + more[1:] + ".", italic=True, link=catalogue.kind_anchor(kind))
+        )
     return Paragraph(tuple(runs))
+
+
+def _position(member: Member) -> int:
+    prov = member.item.provenance
+    return prov.line_start or prov.paragraph_start or prov.page_start or 0
 
 
 # --- hooks for the key-figures stage (issue 9) ---------------------------------------------

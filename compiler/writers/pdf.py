@@ -446,7 +446,7 @@ class _Story:
         elif isinstance(element, m.Heading):
             self._heading(element)
         elif isinstance(element, m.Paragraph):
-            self.flow.append(_model_paragraph(element, self.styles.body[element.style]))
+            self.flow.extend(_model_paragraph(element, self.styles.body[element.style]))
         elif isinstance(element, m.ItemList):
             self.flow.extend(_item_list(element, self.styles.list_item))
         elif isinstance(element, m.Table):
@@ -536,11 +536,28 @@ def _paragraph(runs: tuple[m.Run, ...], style: Style) -> RLParagraph:
     return _Paragraph(runs_markup(runs), style)
 
 
-def _model_paragraph(paragraph: m.Paragraph, style: Style) -> RLParagraph:
-    flowable = _Paragraph(anchor_markup(paragraph.anchor) + runs_markup(paragraph.runs), style)
+def _model_paragraph(paragraph: m.Paragraph, style: Style) -> list[Flowable]:
+    """The paragraph, after its anchor as a flowable of its own: inline ``<a name>`` markup
+    would take a long paragraph off reportlab's fast line breaking."""
+    flowable = _Paragraph(runs_markup(paragraph.runs), style)
     if paragraph.keep_with_next:
         flowable.keepWithNext = 1
-    return flowable
+    return [_Destination(paragraph.anchor), flowable] if paragraph.anchor else [flowable]
+
+
+class _Destination(Flowable):
+    """Zero-height named destination (the target of internal links), kept with what follows."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+        self.keepWithNext = 1
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkHorizontal(self.name, 0, 0)
 
 
 def _item_list(items: m.ItemList, base: Style) -> list[Flowable]:
