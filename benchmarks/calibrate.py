@@ -26,16 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from compiler import align  # noqa: E402
 from compiler.align.strength import NEAR_CUT, RELATED_CUT, SIMILAR_CUT  # noqa: E402
-from compiler.align.themes import (  # noqa: E402
-    MEMBER_CUT,
-    MEMBER_RATIO,
-    THEME_THRESHOLD,
-    Member,
-    find_themes,
-)
+from compiler.align.themes import MEMBER_CUT, MEMBER_RATIO, THEME_THRESHOLD  # noqa: E402
 from compiler.ingest import load_documents  # noqa: E402
 from compiler.model import SectionKind  # noqa: E402
-from tests.calibration.gold import PARTS, Part  # noqa: E402
+from tests.calibration.gold import PARTS, Part, theme_pairs  # noqa: E402
 
 KINDS = (SectionKind.TASKS, SectionKind.PROPOSALS)
 
@@ -74,37 +68,6 @@ def precision_recall(pairs, cut: float, wanted: set[str]) -> tuple[float, float]
     hits = sum(label in wanted for label in claimed)
     total = sum(label in wanted for _, label in pairs)
     return (hits / len(claimed) if claimed else 1.0), (hits / total if total else 1.0)
-
-
-def theme_pairs(
-    part: Part, threshold: float, member_cut: float, ratio: float = MEMBER_RATIO
-) -> tuple[float, float]:
-    documents = load_documents([part.folder]).documents
-    scorers = align.Scorers(documents)
-    theme_of = {key: name for name, keys in part.themes.items() for key in keys}
-    hits = claimed = expected = 0
-    for kind in KINDS:
-        keys, members = {}, []
-        for document in documents:
-            for paper in document.papers:
-                for n, item in enumerate(paper.items(kind)):
-                    members.append(Member(paper.province, document.source, item))
-                    keys[id(item)] = (paper.province, kind.value, n)
-        found = find_themes(scorers[kind], members, threshold, member_cut, ratio)
-        predicted = {
-            keys[id(m.item)]: number
-            for number, theme in enumerate(found.themes)
-            for m in theme.members
-        }
-        for a, b in combinations(sorted(keys.values()), 2):
-            if a[0] == b[0]:
-                continue
-            gold = theme_of.get(a) is not None and theme_of.get(a) == theme_of.get(b)
-            guess = a in predicted and predicted.get(a) == predicted.get(b)
-            hits += gold and guess
-            claimed += guess
-            expected += gold
-    return (hits / claimed if claimed else 1.0), (hits / expected if expected else 1.0)
 
 
 def main() -> None:

@@ -139,11 +139,12 @@ def _entry(catalogue: Catalogue, item: Item, detail: Detail) -> ListEntry:
         mark = text.theme_ref.format(number=number)
         runs.append(Run(f" [{mark}]", italic=True, link=catalogue.theme_anchor(kind, number)))
     label = item.label if item.label not in BARE_BULLETS else "•"
+    note = catalogue.reference(item, with_province=False)
     return ListEntry(
         label,
         tuple(runs),
-        note=catalogue.reference(item, with_province=False),
-        note_link=catalogue.annex_anchor(item),
+        note=note,
+        note_link=catalogue.annex_anchor(item) if note else None,
         anchor=catalogue.body_anchor(item),
     )
 

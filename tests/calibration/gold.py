@@ -113,3 +113,43 @@ HELDOUT = Part(
 )
 
 PARTS = (TUNE, HELDOUT)
+
+
+# --- measuring ----------------------------------------------------------------------------------
+
+
+def theme_pairs(part: Part, threshold: float, member_cut: float, ratio: float):
+    """(precision, recall) of "these two items of different provinces share a theme"."""
+    from itertools import combinations
+
+    from compiler import align
+    from compiler.align.themes import Member, find_themes
+    from compiler.ingest import load_documents
+    from compiler.model import SectionKind
+
+    documents = load_documents([part.folder]).documents
+    scorers = align.Scorers(documents)
+    theme_of = {key: name for name, keys in part.themes.items() for key in keys}
+    hits = claimed = expected = 0
+    for kind in (SectionKind.TASKS, SectionKind.PROPOSALS):
+        keys, members = {}, []
+        for document in documents:
+            for paper in document.papers:
+                for n, item in enumerate(paper.items(kind)):
+                    members.append(Member(paper.province, document.source, item))
+                    keys[id(item)] = (paper.province, kind.value, n)
+        found = find_themes(scorers[kind], members, threshold, member_cut, ratio)
+        predicted = {
+            keys[id(m.item)]: number
+            for number, theme in enumerate(found.themes)
+            for m in theme.members
+        }
+        for a, b in combinations(sorted(keys.values()), 2):
+            if a[0] == b[0]:
+                continue
+            gold = theme_of.get(a) is not None and theme_of.get(a) == theme_of.get(b)
+            guess = a in predicted and predicted.get(a) == predicted.get(b)
+            hits += gold and guess
+            claimed += guess
+            expected += gold
+    return (hits / claimed if claimed else 1.0), (hits / expected if expected else 1.0)
