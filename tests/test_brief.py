@@ -238,3 +238,19 @@ def test_english_headers_fit_their_columns(tmp_path: Path) -> None:
     words = pages_text(pdf, page_of(pdf, "I. Overview"), page_of(pdf, "I. Overview")).split()
     for header in ("Achievements", "Opportunities", "Challenges", "Proposals"):
         assert header in words, header  # never "Achieveme" + "nts"
+
+
+def test_no_page_opens_with_a_stranded_reference(seed_brief) -> None:
+    _, pdf = seed_brief
+    reference = re.compile(r"^(?:mục [\dIVX.]+(?:, ý \w+)?|ý \w+|\S+\.txt[:, ].*)$")
+    body_end = page_of(pdf, "Phụ lục: Toàn văn tham luận")
+    for page in range(3, body_end):
+        out = subprocess.run(
+            [needs("pdftotext"), "-f", str(page), "-l", str(page), "-layout", str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        lines = [line.strip() for line in out.splitlines() if line.strip()]
+        first = next(line for line in lines if not line.isdigit())
+        assert not reference.match(first), (page, first)

@@ -12,6 +12,7 @@ a member writes them, capitalised, without truncation marks.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 
@@ -240,10 +241,28 @@ _OPENER = re.compile(
 )
 
 
+@functools.cache
+def _topic_keys() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each topic's phrases as padded folded keys (" quán triệt ")."""
+    return tuple(
+        (topic, tuple(" " + " ".join(k for _, k in _words(p)) + " " for p in phrases))
+        for topic, phrases in TOPICS
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def _lead_keys(text: str) -> str:
+    """An item's lead as padded folded keys, to look phrases up in."""
+    return " " + " ".join(k for _, k in _words(_lead_text(text))) + " "
+
+
 def _lead(item: Item) -> str:
-    """The item's first paragraph (its first ``LEAD_WORDS`` words), framing openers and
-    OCR slips gone."""
-    text = " ".join(item.text.split("\n", 1)[0].split()[:LEAD_WORDS])
+    return _lead_text(item.text)
+
+
+def _lead_text(text: str) -> str:
+    """The first paragraph's first ``LEAD_WORDS`` words, framing openers and OCR slips gone."""
+    text = " ".join(text.split("\n", 1)[0].split()[:LEAD_WORDS])
     while (match := _OPENER.match(text)) and len(text) > match.end():
         text = text[match.end() :]
     return correct_ocr(text)
@@ -327,11 +346,10 @@ def _first_clause(words: list[tuple[str, str]], known: set[str]) -> list[tuple[s
 def shared_topic(items: Sequence[Item], member_provinces: Sequence[str]) -> str | None:
     """The topic whose phrases the most of the theme's provinces use in their items' lead
     sentences (at least half of them, and two); ties go to the topic listed first."""
-    leads = [" " + " ".join(k for _, k in _words(_lead(item))) + " " for item in items]
+    leads = [_lead_keys(item.text) for item in items]
     needed = max(2, -(-len(set(member_provinces)) // 2))
     best: tuple[int, int, str] | None = None
-    for order, (topic, phrases) in enumerate(TOPICS):
-        keys = [" " + " ".join(k for _, k in _words(phrase)) + " " for phrase in phrases]
+    for order, (topic, keys) in enumerate(_topic_keys()):
         covered = {
             province
             for province, lead in zip(member_provinces, leads, strict=True)
