@@ -57,7 +57,15 @@ class Labels:
     summary_more_themes: str  # "{count}", "{where}"
     summary_unique: str
     summary_more_unique: str  # "{count}", "{where}"
+    summary_unique_count: str  # "{count}", "{where}"
     summary_no_themes: str
+    summary_more_asks: str  # "{count}"
+    asks_count: str  # "{count}", "{provinces}"
+    and_more: str  # "{count}"
+    summary_more_figures: str  # "{count}"
+    figures_caption: str
+    figure_category: str
+    figures_column: str
     asks: str
     figures: str
     provinces_count: str  # "{count}"
@@ -150,7 +158,15 @@ VI = Labels(
     summary_more_themes="Và {count} vấn đề chung khác ({where}).",
     summary_unique="Chỉ một địa phương nêu",
     summary_more_unique="và {count} điểm riêng khác ({where})",
+    summary_unique_count="{count} điểm, xem {where}",
     summary_no_themes="Không có vấn đề nào từ hai địa phương trở lên cùng nêu.",
+    summary_more_asks="Và kiến nghị gửi {count} cơ quan khác (phần Kiến nghị, đề xuất).",
+    asks_count="{count} kiến nghị của {provinces}",
+    and_more="và {count} địa phương khác",
+    summary_more_figures="Và {count} loại số liệu khác (Bảng 2).",
+    figures_caption="Bảng 2. Số liệu chính các địa phương cùng nêu",
+    figure_category="Loại số liệu",
+    figures_column="Số liệu (thời gian)",
     asks="Kiến nghị theo cơ quan nhận",
     figures="Số liệu chính",
     provinces_count="{count} địa phương",
@@ -271,7 +287,15 @@ EN = Labels(
     summary_more_themes="And {count} more shared themes ({where}).",
     summary_unique="Raised by one province only",
     summary_more_unique="and {count} more ({where})",
+    summary_unique_count="{count} points, see {where}",
     summary_no_themes="No theme is raised by two provinces or more.",
+    summary_more_asks="And asks to {count} more bodies (see the proposals part).",
+    asks_count="{count} asks from {provinces}",
+    and_more="and {count} more provinces",
+    summary_more_figures="And {count} more kinds of figures (Table 2).",
+    figures_caption="Table 2. Key figures that several provinces report",
+    figure_category="Figure",
+    figures_column="Figures (period)",
     asks="Asks by addressee",
     figures="Key figures",
     provinces_count="{count} provinces",

@@ -345,16 +345,21 @@ def _first_clause(words: list[tuple[str, str]], known: set[str]) -> list[tuple[s
 
 def shared_topic(items: Sequence[Item], member_provinces: Sequence[str]) -> str | None:
     """The topic whose phrases the most of the theme's provinces use in their items' lead
-    sentences (at least half of them, and two); ties go to the topic listed first."""
+    sentences (at least half of them, and two); among ties, the one the leads name first
+    (the point comes before its purpose: "kết nối … để xúc tiến đầu tư"), then the one
+    listed first."""
     leads = [_lead_keys(item.text) for item in items]
     needed = max(2, -(-len(set(member_provinces)) // 2))
-    best: tuple[int, int, str] | None = None
+    best: tuple[int, float, int, str] | None = None
     for order, (topic, keys) in enumerate(_topic_keys()):
-        covered = {
-            province
-            for province, lead in zip(member_provinces, leads, strict=True)
-            if any(key in lead for key in keys)
-        }
-        if len(covered) >= needed and (best is None or (len(covered), -order) > best[:2]):
-            best = (len(covered), -order, topic)
-    return best[2] if best else None
+        where = {}
+        for province, lead in zip(member_provinces, leads, strict=True):
+            found = [lead.find(key) for key in keys if key in lead]
+            if found:
+                where[province] = min(min(found), where.get(province, len(lead)))
+        if len(where) < needed:
+            continue
+        rank = (len(where), -sum(where.values()) / len(where), -order, topic)
+        if best is None or rank > best:
+            best = rank
+    return best[3] if best else None

@@ -54,7 +54,39 @@ def overview(catalogue: Catalogue, number: int) -> list[Element]:
         *(Column(text.kinds[kind], width) for kind in kinds),
     )
     table = Table(columns, tuple(rows), caption=text.overview_caption, landscape=True)
-    return [Heading(1, f"{roman(number)}. {text.overview}"), table]
+    return [Heading(1, f"{roman(number)}. {text.overview}"), table, *figures_table(catalogue)]
+
+
+def figures_table(catalogue: Catalogue) -> list[Element]:
+    """Every category that two provinces or more report, province by province, each figure
+    with its period (the summary's key-figures lines link here)."""
+    from compiler.figures import shared_categories, side_by_side
+    from compiler.report.summary import distinct_quotes
+
+    text = catalogue.text
+    rows = []
+    for category in shared_categories(catalogue.figures):
+        listed = sorted(
+            side_by_side(catalogue.figures, category), key=lambda r: vietnamese_key(r[0])
+        )
+        for n, (province, figures) in enumerate(listed):
+            name = text.figure_categories[category] if n == 0 else ""
+            anchor = "figures" if not rows else None
+            rows.append(
+                (
+                    Cell((Paragraph((Run(name, bold=True),), anchor=anchor),)),
+                    Cell.plain(province),
+                    Cell.plain("; ".join(distinct_quotes(figures))),
+                )
+            )
+    if not rows:
+        return []
+    columns = (
+        Column(text.figure_category, 0.24),
+        Column(text.province, 0.18),
+        Column(text.figures_column, 0.58),
+    )
+    return [Table(columns, tuple(rows), caption=text.figures_caption)]
 
 
 def _general_papers(catalogue: Catalogue) -> list[PaperEntry]:

@@ -68,6 +68,9 @@ class ReportOptions:
 def briefing_pack(
     documents: list[Document], themes: list[SectionThemes], options: ReportOptions
 ) -> Report:
+    from compiler.asks import find_asks
+    from compiler.figures import find_figures
+
     text = options.labels
     catalogue = Catalogue(
         documents,
@@ -76,6 +79,8 @@ def briefing_pack(
         notes=options.provenance,
         with_annex=options.annex,
         body_kinds=options.kinds,
+        figures=find_figures(documents),
+        asks=find_asks(documents, themes) if K.PROPOSALS in options.kinds else [],
     )
     title = clean_text(options.title or text.default_title)
     report = Report(title=title, created=options.created, language=_locale(options))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import PurePath
+from typing import Any
 
 from compiler.align import SectionThemes
 from compiler.align.themes import Theme
@@ -47,6 +48,8 @@ class Catalogue:
     notes: SourceNotes = SourceNotes.SHORT
     with_annex: bool = True
     body_kinds: tuple[SectionKind, ...] = ()
+    figures: list[Any] = field(default_factory=list)  # compiler.figures.Figure
+    asks: list[Any] = field(default_factory=list)  # compiler.asks.Ask
     papers: list[PaperEntry] = field(init=False)
     _where: dict[int, tuple[PaperEntry, int, Section, int]] = field(init=False)
     _theme: dict[int, tuple[SectionKind, int]] = field(init=False)
@@ -54,6 +57,7 @@ class Catalogue:
     # one paragraph share it), and each item's.
     paragraph_anchors: dict[int, str] = field(init=False)
     _annex: dict[int, str] = field(init=False)
+    _by_place: dict[tuple, Item] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.papers = [
@@ -147,6 +151,17 @@ class Catalogue:
         if self.notes is SourceNotes.FULL:
             where = f"{where}; {source_reference(item.provenance, self.text)}"
         return where
+
+    def item_at(self, provenance: Any, text: str) -> Item | None:
+        """The item an ask was read from (same provenance and text), if any."""
+        if not self._by_place:
+            self._by_place = {
+                (item.provenance, item.text): item
+                for ref in self.papers
+                for section in ref.paper.sections
+                for item in section.items
+            }
+        return self._by_place.get((provenance, text))
 
     def paper_of(self, item: Item) -> PaperEntry:
         return self._where[id(item)][0]

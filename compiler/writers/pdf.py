@@ -123,6 +123,20 @@ def write(report: m.Report, path: Path, options: WriterOptions) -> None:
         raise OutputError(path, f"PDF layout failed: {str(error).splitlines()[0]}") from error
 
 
+def pages_needed(elements: list[m.Element]) -> float:
+    """How many portrait pages ``elements`` fill when laid out one after another (the sum
+    of their heights over the page's text height, so a fraction of the last page counts):
+    lets a builder fit a part into a page budget."""
+    register_fonts()
+    flow, _ = _Story(_Styles.make(), elements).build()
+    size, margins = _PAGES[PORTRAIT]
+    width = size[0] - margins.left - margins.right
+    height = sum(
+        _height(flowable, width) for flowable in flow if not isinstance(flowable, PageBreak)
+    )
+    return height / (size[1] - margins.top - margins.bottom)
+
+
 # --- fonts -------------------------------------------------------------------------------
 
 
