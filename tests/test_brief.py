@@ -255,3 +255,26 @@ def test_no_page_opens_with_a_stranded_reference(seed_brief) -> None:
         lines = [line.strip() for line in out.splitlines() if line.strip()]
         first = next(line for line in lines if not line.isdigit())
         assert not reference.match(first), (page, first)
+
+
+def test_summary_groups_asks_by_addressee_and_quotes_key_figures(seed_brief) -> None:
+    _, pdf = seed_brief
+    summary = pages_text(pdf, 3, page_of(pdf, "I. Tổng quan") - 1)
+    assert "Kiến nghị theo cơ quan nhận" in summary
+    assert "Bộ Ngoại giao – 6 kiến nghị của Lạng Sơn, Lâm Đồng" in summary
+    assert "Số liệu chính" in summary and "Đà Nẵng 45 địa phương (lũy kế đến nay)" in summary
+    body = pages_text(pdf, page_of(pdf, "I. Tổng quan"), page_of(pdf, "II. Cơ hội, thời cơ"))
+    assert "Bảng 2. Số liệu chính các địa phương cùng nêu" in body
+    assert "trên 3,862 tỷ USD (lũy kế đến nay)" in body  # Đà Nẵng's FDI capital
+
+
+def test_a_larger_meeting_gets_four_summary_pages_at_most(tmp_path: Path) -> None:
+    from benchmarks.synthetic import national_compilation
+
+    corpus_file(COMPILATION)
+    source = tmp_path / "twelve.txt"
+    source.write_text(national_compilation(12), encoding="utf-8")
+    pdf = tmp_path / "b.pdf"
+    build_pack(PackOptions(sources=(source,), outputs=(pdf,), created=date(2025, 12, 15)))
+    summary, body = page_of(pdf, "Những điểm chính"), page_of(pdf, "I. Tổng quan")
+    assert 2 < body - summary <= 4
