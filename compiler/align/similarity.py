@@ -151,6 +151,9 @@ _OCR_FIRST = frozenset(first for first, _ in _OCR_PAIRS)
 
 def correct_ocr(text: str) -> str:
     """The text with known OCR slips corrected, for labels the tool writes itself."""
+    folded = fold(text)
+    if not any(f"{a} {b}" in folded for a, b in _OCR_PAIRS):
+        return text
     words = text.split(" ")
     for i in range(len(words) - 1):
         pair = _OCR_PAIRS.get((_bare(words[i]), _bare(words[i + 1])))

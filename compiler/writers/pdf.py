@@ -460,7 +460,7 @@ class _Story:
         elif isinstance(element, m.Heading):
             self._heading(element)
         elif isinstance(element, m.Paragraph):
-            self.flow.extend(_model_paragraph(element, self.styles.body[element.style]))
+            self.flow.append(_model_paragraph(element, self.styles.body[element.style]))
         elif isinstance(element, m.ItemList):
             self.flow.extend(_item_list(element, self.styles.list_item))
         elif isinstance(element, m.Table):
@@ -550,28 +550,38 @@ def _paragraph(runs: tuple[m.Run, ...], style: Style) -> RLParagraph:
     return _Paragraph(runs_markup(runs), style)
 
 
-def _model_paragraph(paragraph: m.Paragraph, style: Style) -> list[Flowable]:
-    """The paragraph, after its anchor as a flowable of its own: inline ``<a name>`` markup
-    would take a long paragraph off reportlab's fast line breaking."""
-    flowable = _Paragraph(runs_markup(paragraph.runs), style)
+def _model_paragraph(paragraph: m.Paragraph, style: Style) -> RLParagraph:
+    flowable = (
+        _AnchoredParagraph(runs_markup(paragraph.runs), style, paragraph.anchor)
+        if paragraph.anchor
+        else _Paragraph(runs_markup(paragraph.runs), style)
+    )
     if paragraph.keep_with_next:
         flowable.keepWithNext = 1
-    return [_Destination(paragraph.anchor), flowable] if paragraph.anchor else [flowable]
+    return flowable
 
 
-class _Destination(Flowable):
-    """Zero-height named destination (the target of internal links), kept with what follows."""
+class _AnchoredParagraph(_Paragraph):
+    """A paragraph that is the target of internal links: a named destination at its top.
 
-    def __init__(self, name: str) -> None:
-        super().__init__()
-        self.name = name
-        self.keepWithNext = 1
+    Drawn by the paragraph itself rather than written as ``<a name>`` markup, which would
+    take a long paragraph off reportlab's fast line breaking, or as a flowable of its own,
+    which would have to be kept with it."""
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return 0, 0
+    def __init__(self, text: str | None, style: Style, anchor: str | None = None, **kw) -> None:
+        super().__init__(text, style, **kw)  # split() builds its parts through this too
+        self.anchor = anchor
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = super().split(availWidth, availHeight)
+        if parts and isinstance(parts[0], _AnchoredParagraph):
+            parts[0].anchor = self.anchor  # the destination goes with the first part only
+        return parts
 
     def draw(self) -> None:
-        self.canv.bookmarkHorizontal(self.name, 0, 0)
+        if self.anchor:
+            self.canv.bookmarkHorizontal(self.anchor, 0, self.height)
+        super().draw()
 
 
 def _item_list(items: m.ItemList, base: Style) -> list[Flowable]:
