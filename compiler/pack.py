@@ -81,29 +81,23 @@ def write_comparison(
 def write_all(report, outputs: tuple[Path, ...], template: Path | None) -> None:
     """Write every output; what a writer had to guess is reported against its file.
 
-    Word files first: while the other files are written, LibreOffice (when installed) lays
-    each one out to put page numbers in its contents (``writers.contents``)."""
-    from concurrent.futures import ThreadPoolExecutor
-
+    PDF files first: their layout gives the page of every heading, which the Word files
+    print in their contents (laid out in memory when no PDF is asked for)."""
     from compiler.writers import WriterOptions, write_report
-    from compiler.writers.contents import fill_page_numbers, libreoffice
 
-    words = [path for path in outputs if path.suffix.lower() == ".docx"]
-    ordered = words + [path for path in outputs if path not in words]
-    with ThreadPoolExecutor(max_workers=max(1, len(words))) as pool:
-        numbering = []
-        for path in ordered:
-            with diagnostics.collecting() as warnings:
-                write_report(report, path, WriterOptions(template=template))
-            for warning in warnings:
-                diagnostics.channel().warning(path, warning)
-            if path in words and libreoffice() and report.has_contents():
-                numbering.append((path, pool.submit(fill_page_numbers, path)))
-        for path, done in numbering:
-            if not done.result():
-                diagnostics.channel().warning(
-                    path, "contents left without page numbers (Word adds them on opening)"
-                )
+    pdfs = [path for path in outputs if path.suffix.lower() == ".pdf"]
+    pages = None
+    for path in [*pdfs, *(path for path in outputs if path not in pdfs)]:
+        if path.suffix.lower() == ".docx" and pages is None and report.has_contents():
+            from compiler.writers.pdf import heading_pages
+
+            pages = heading_pages(report)
+        with diagnostics.collecting() as warnings:
+            written = write_report(report, path, WriterOptions(template, pages))
+        if path in pdfs:
+            pages = written
+        for warning in warnings:
+            diagnostics.channel().warning(path, warning)
 
 
 def report_date(created: date | None) -> date:

@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from compiler.errors import OutputError
 from compiler.report.model import Report
@@ -25,6 +26,9 @@ _WRITERS = {".docx": "compiler.writers.docx", ".pdf": "compiler.writers.pdf"}
 @dataclass(frozen=True, slots=True)
 class WriterOptions:
     template: Path | None = None  # reference .docx with the styles; None = bundled default
+    # The page of every heading in report order, as the PDF lays the report out: the Word
+    # writer prints them in its contents (Word recomputes them when it updates fields).
+    heading_pages: tuple[int, ...] | None = None
 
 
 def fit_columns(
@@ -58,14 +62,16 @@ def supported_suffixes() -> tuple[str, ...]:
     return tuple(_WRITERS)
 
 
-def write_report(report: Report, path: Path, options: WriterOptions | None = None) -> None:
+def write_report(report: Report, path: Path, options: WriterOptions | None = None) -> Any:
+    """Write ``report`` to ``path`` in the format its suffix names; returns what the writer
+    returns (the PDF writer: every heading's page)."""
     suffix = path.suffix.lower()
     if suffix not in _WRITERS:
         raise OutputError(
             path, f"unsupported report type '{suffix or '(none)'}' (use .docx or .pdf)"
         )
     module = importlib.import_module(_WRITERS[suffix])
-    module.write(report, path, options or WriterOptions())
+    return module.write(report, path, options or WriterOptions())
 
 
 def _umask() -> int:

@@ -304,7 +304,7 @@ def write(report: Report, path: Path, options: WriterOptions) -> None:
     try:
         with atomic_output(path) as temp:
             document = open_template(options.template)
-            _Renderer(document, report).render()
+            _Renderer(document, report, options.heading_pages).render()
             set_core_properties(document, report)
             buffer = io.BytesIO()
             document.save(buffer)
@@ -390,9 +390,12 @@ def normalize_zip(data: bytes) -> bytes:
 class _Renderer:
     """Appends the report's elements to ``document``; tracks sections and page breaks."""
 
-    def __init__(self, document: Document, report: Report) -> None:
+    def __init__(
+        self, document: Document, report: Report, heading_pages: tuple[int, ...] | None = None
+    ) -> None:
         self.document = document
         self.report = report
+        self.heading_pages = heading_pages
         self.styles: dict[str, Any] = {}
         self.landscape = False
         self.page_break_pending = False
@@ -607,8 +610,11 @@ class _Renderer:
     def _table_of_contents(self, toc: TableOfContents) -> None:
         self.add_run(self.new_paragraph("TOC Heading"), toc.title)
         headings = [e for e in self.report.elements if isinstance(e, Heading)]
+        pages = self.heading_pages
+        if pages is not None and len(pages) != len(headings):
+            pages = None  # laid out from another report: no numbers rather than wrong ones
         entries = [
-            (h.level, clean_text(h.text), heading_bookmark(h, n))
+            (h.level, clean_text(h.text), heading_bookmark(h, n), pages[n - 1] if pages else None)
             for n, h in enumerate(headings, start=1)
             if h.in_contents and h.level <= 3
         ]
@@ -782,24 +788,31 @@ def _field_char(paragraph: DocxParagraph, kind: str) -> Any:
 
 
 def add_toc_field(
-    document: Document, entries: list[tuple[int, str, str]], style: Any, width_twips: int
+    document: Document,
+    entries: list[tuple[int, str, str, int | None]],
+    style: Any,
+    width_twips: int,
 ) -> None:
-    """A TOC field whose cached result lists the headings, each linked to its bookmark, with a
-    right-aligned dotted tab stop for the page number (``contents.fill_page_numbers`` adds the
-    numbers; Word recomputes them when it updates the field)."""
+    """A TOC field whose cached result lists the headings, each linked to its bookmark, with
+    its page number after a right-aligned dotted tab stop when the page is known (as the PDF
+    lays the same report out: the bundled template's line spacing matches the PDF's, so the
+    pages agree); Word recomputes them when it updates the field (``w:updateFields``)."""
     if not entries:
         paragraph = document.add_paragraph()
         set_paragraph_style(paragraph, style("toc 1"))
         _field_begin(paragraph, TOC_INSTRUCTION)
         _field_char(paragraph, "end")
         return
-    for index, (level, text, bookmark) in enumerate(entries):
+    for index, (level, text, bookmark, page) in enumerate(entries):
         paragraph = document.add_paragraph()
         set_paragraph_style(paragraph, style(f"toc {level}"))
         _toc_tab_stop(paragraph, width_twips)
         if index == 0:
             _field_begin(paragraph, TOC_INSTRUCTION)
         wrap_in_link(paragraph.add_run(text)._r, bookmark)
+        if page is not None:
+            number = paragraph.add_run("\t" + str(page))
+            wrap_in_link(number._r, bookmark)
         if index == len(entries) - 1:
             _field_char(paragraph, "end")
 

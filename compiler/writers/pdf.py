@@ -108,19 +108,30 @@ class _Paragraph(RLParagraph):
         return self.width, self.height
 
 
-def write(report: m.Report, path: Path, options: WriterOptions) -> None:
-    """Render ``report`` into ``path`` (atomically); ``options`` has nothing for PDF."""
+def write(report: m.Report, path: Path, options: WriterOptions) -> tuple[int, ...]:
+    """Render ``report`` into ``path`` (atomically); ``options`` has nothing for PDF.
+    Returns the page of every heading, in report order (for the Word contents)."""
     del options  # the DOCX template does not apply to PDF
-    register_fonts()
-    story, first = _Story(_Styles.make(), report.elements).build()
     try:
         with atomic_output(path) as temp:
-            doc = _make_doc(temp, report, first)
-            doc.multiBuild(story, canvasmaker=_canvas_maker(report))
+            return _render(report, temp)
     except OSError as error:
         raise OutputError(path, f"cannot write PDF ({error.strerror or error})") from error
     except LayoutError as error:
         raise OutputError(path, f"PDF layout failed: {str(error).splitlines()[0]}") from error
+
+
+def heading_pages(report: m.Report) -> tuple[int, ...]:
+    """The page of every heading, in report order, as the PDF lays the report out."""
+    return _render(report, io.BytesIO())
+
+
+def _render(report: m.Report, target: Path | io.BytesIO) -> tuple[int, ...]:
+    register_fonts()
+    story, first = _Story(_Styles.make(), report.elements).build()
+    doc = _make_doc(target, report, first)
+    doc.multiBuild(story, canvasmaker=_canvas_maker(report))
+    return tuple(doc.heading_pages)
 
 
 def pages_needed(elements: list[m.Element]) -> float:
@@ -338,8 +349,18 @@ class _KeepWithNext(KeepTogether):
 
 
 class _Doc(BaseDocTemplate):
+    """Collects every heading's page (``heading_pages``) and notifies the contents."""
+
+    heading_pages: list[int]
+
+    def beforeDocument(self) -> None:
+        self.heading_pages = []  # one layout pass of multiBuild after another
+
     def afterFlowable(self, flowable: Flowable) -> None:
-        if isinstance(flowable, _HeadingAnchor) and flowable.in_contents:
+        if not isinstance(flowable, _HeadingAnchor):
+            return
+        self.heading_pages.append(self.page)
+        if flowable.in_contents:
             entry = (flowable.level, escape(_shorten(flowable.title)), self.page, flowable.key)
             self.notify("TOCEntry", entry)
 
@@ -352,10 +373,10 @@ def _shorten(title: str, limit: int = 300) -> str:
     return title[: cut if cut > limit // 2 else limit] + " …"
 
 
-def _make_doc(target: Path, report: m.Report, first: str) -> _Doc:
+def _make_doc(target: Path | io.BytesIO, report: m.Report, first: str) -> _Doc:
     order = [first] + [name for name in _PAGES if name != first]
     doc = _Doc(
-        str(target),
+        target if isinstance(target, io.BytesIO) else str(target),
         pagesize=_PAGES[first][0],
         title=clean(report.title),
         author=clean(report.author),
