@@ -3,8 +3,9 @@
 For the seed compilation and synthetic compilations of 34 and 63 provinces: seconds to
 read and align, to build the report, to write the DOCX and the PDF (in-process), pages of
 the whole PDF, of its summary and of its body, peak memory; the wall time of the whole
-``build_pack`` (DOCX and PDF, with the Word contents numbered through LibreOffice when it
-is installed); then the time LibreOffice needs to convert the same DOCX to PDF.
+``build_pack`` (DOCX and PDF, as ``brief pack`` writes them); then the time LibreOffice
+needs to convert the same DOCX to PDF and the pages it lays it out on (the same as the
+PDF's when the layouts agree).
 """
 
 from __future__ import annotations
