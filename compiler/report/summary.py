@@ -7,7 +7,9 @@ one province raises. Then the asks grouped by addressee and the key figures (rea
 
 The summary has a page budget (``summary_pages``: two pages for up to ten papers, four
 beyond): lines are estimated as they are added, and when the budget runs out the rest of a
-list becomes one line pointing to the body ("và 5 điểm riêng khác (mục IV.2)").
+list becomes one line pointing to the body ("Và 5 điểm riêng khác (IV.2)"). The result is
+then laid out (``writers.pdf.pages_needed``) and rebuilt with fewer lines until it fits,
+with room to spare for Word's slightly longer layout (``PAGE_FILL``).
 """
 
 from __future__ import annotations
