@@ -352,7 +352,7 @@ def shared_topic(items: Sequence[Item], member_provinces: Sequence[str]) -> str 
     needed = max(2, -(-len(set(member_provinces)) // 2))
     best: tuple[int, float, int, str] | None = None
     for order, (topic, keys) in enumerate(_topic_keys()):
-        where = {}
+        where: dict[str, int] = {}
         for province, lead in zip(member_provinces, leads, strict=True):
             found = [lead.find(key) for key in keys if key in lead]
             if found:

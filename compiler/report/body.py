@@ -64,7 +64,7 @@ def figures_table(catalogue: Catalogue) -> list[Element]:
     from compiler.report.summary import distinct_quotes
 
     text = catalogue.text
-    rows = []
+    rows: list[tuple[Cell, ...]] = []
     for category in shared_categories(catalogue.figures):
         listed = sorted(
             side_by_side(catalogue.figures, category), key=lambda r: vietnamese_key(r[0])

@@ -307,7 +307,8 @@ def key_figures(catalogue: Catalogue, budget: _Budget) -> list[Element]:
         if not budget.take(len(name) + 40, indent=6):
             break
         rows = sorted(side_by_side(catalogue.figures, category), key=lambda r: vietnamese_key(r[0]))
-        parts, line = [], len(name) + 40
+        parts: list[str] = []
+        line = len(name) + 40
         for province, figures in rows:
             part = f"{province} {'; '.join(distinct_quotes(figures)[:FIGURES_PER_PROVINCE])}"
             extra = _lines(line + len(part) + 2, 6, 0) - _lines(line, 6, 0)
