@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from compiler import diagnostics
+from compiler.collation import vietnamese_key
 from compiler.errors import BriefError, SelectionError, SourceError
 from compiler.model import Document
 from compiler.options import DEFAULT_OUTPUTS, PackOptions, check_outputs, load_manifest
@@ -118,7 +119,9 @@ def keep_provinces(documents: list[Document], wanted: tuple[str, ...]) -> list[D
 
     kept = {id(ref.paper) for name in wanted for ref in select_papers(documents, name)}
     if not kept:
-        found = sorted({p.province for d in documents for p in d.papers if p.province})
+        found = sorted(
+            {p.province for d in documents for p in d.papers if p.province}, key=vietnamese_key
+        )
         raise SelectionError(
             f"no paper matches --provinces {', '.join(wanted)} "
             f"(provinces found: {', '.join(found) or 'none'})"

@@ -81,6 +81,6 @@ def test_seed_tasks_themes_as_an_analyst_reads_them() -> None:
     consular = by_label["Công tác lãnh sự, bảo hộ công dân"]
     assert "Đà Nẵng" not in consular.provinces  # sovereignty is not consular work
     research = by_label["Nghiên cứu, dự báo tình hình"]
-    assert research.provinces == ["Lạng Sơn", "Đà Nẵng"]
+    assert research.provinces == ["Đà Nẵng", "Lạng Sơn"]  # Vietnamese order: Đ after D
     economic = by_label["Ngoại giao kinh tế, xúc tiến đầu tư và thương mại"]
     assert {"Đà Nẵng", "Lạng Sơn", "Khánh Hòa"} <= set(economic.provinces)

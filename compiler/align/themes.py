@@ -32,6 +32,7 @@ from scipy.spatial.distance import squareform
 
 from compiler.align.naming import shared_topic, theme_label
 from compiler.align.similarity import Scorer, has_ocr_slip
+from compiler.collation import vietnamese_key
 from compiler.labels import labels
 from compiler.model import Item
 from compiler.normalize import fold
@@ -63,7 +64,7 @@ class Theme:
 
     @property
     def provinces(self) -> list[str]:
-        return sorted({m.province for m in self.members})
+        return sorted({m.province for m in self.members}, key=vietnamese_key)
 
 
 @dataclass(slots=True)
@@ -203,6 +204,7 @@ def _theme(group: list[Member], indices: list[int], scores: np.ndarray, scorer: 
     return Theme(label, ordered, cohesion, topic)
 
 
-def _member_key(member: Member) -> tuple[str, str, int]:
+def _member_key(member: Member) -> tuple:
     prov = member.item.provenance
-    return (member.province, member.source, prov.line_start or prov.paragraph_start or 0)
+    position = prov.line_start or prov.paragraph_start or 0
+    return (vietnamese_key(member.province), member.source, position)
