@@ -1,8 +1,11 @@
 """Report benchmark (run by hand: ``python benchmarks/bench_pack.py``).
 
-For the seed compilation and a synthetic 63-province compilation: seconds to read and align,
-to build the report, to write the DOCX and the PDF (in-process), pages, peak memory; then
-the time LibreOffice needs to convert the same DOCX to PDF, and the ratio to our PDF.
+For the seed compilation and synthetic compilations of 34 and 63 provinces: seconds to
+read and align, to build the report, to write the DOCX and the PDF (in-process), pages of
+the whole PDF, of its summary and of its body, peak memory; the wall time of the whole
+``build_pack`` (DOCX and PDF, as ``brief pack`` writes them); then the time LibreOffice
+needs to convert the same DOCX to PDF and the pages it lays it out on (the same as the
+PDF's when the layouts agree).
 """
 
 from __future__ import annotations
@@ -54,10 +57,43 @@ def measure(source: Path, folder: Path, label: str) -> dict[str, float]:
         "write PDF s": wrote_pdf - wrote_docx,
         "total in-process s": wrote_pdf - start,
         "PDF pages": len(PdfReader(str(pdf)).pages),
+        **part_pages(pdf),
+        "build_pack DOCX+PDF (wall) s": whole_pack(source, folder, label),
     }
     numbers.update(libreoffice(docx, folder, wrote_pdf - wrote_docx))
     numbers["peak MB (tracemalloc, PDF write)"] = _peak(report, folder / f"{label}-mem.pdf")
     return numbers
+
+
+def part_pages(pdf: Path) -> dict[str, int]:
+    """Pages of the summary and of the body, from the PDF's outline."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(pdf))
+    pages: dict[str, int] = {}
+
+    def walk(entries) -> None:
+        for entry in entries:
+            if isinstance(entry, list):
+                walk(entry)
+            else:
+                pages.setdefault(entry.title, reader.get_destination_page_number(entry) + 1)
+
+    walk(reader.outline)
+    summary, body = pages["Những điểm chính"], pages["I. Tổng quan"]
+    annex = pages.get("Phụ lục: Toàn văn tham luận", len(reader.pages) + 1)
+    return {"summary pages": body - summary, "body pages": annex - body}
+
+
+def whole_pack(source: Path, folder: Path, label: str) -> float:
+    """Seconds for ``build_pack`` to write the DOCX and the PDF, from the command's start."""
+    from compiler.options import PackOptions
+    from compiler.pack import build_pack
+
+    outputs = (folder / f"{label}-pack.docx", folder / f"{label}-pack.pdf")
+    start = time.perf_counter()
+    build_pack(PackOptions(sources=(source,), outputs=outputs, created=date(2025, 12, 15)))
+    return time.perf_counter() - start
 
 
 def libreoffice(docx: Path, folder: Path, our_pdf_seconds: float) -> dict[str, float]:
@@ -100,9 +136,12 @@ def _peak(report, path: Path) -> float:
 def main() -> None:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        national = folder / "national.txt"
-        national.write_text(national_compilation(), encoding="utf-8")
-        for label, source in (("seed", seed_path()), ("national", national)):
+        runs = [("seed", seed_path())]
+        for count in (34, 63):
+            national = folder / f"national-{count}.txt"
+            national.write_text(national_compilation(count), encoding="utf-8")
+            runs.append((f"national-{count}", national))
+        for label, source in runs:
             print_numbers(f"{label} ({source.name})", measure(source, folder, label), width=40)
     print_peak_rss()
 

@@ -224,6 +224,13 @@ def format_option(command: Callable[..., Any]) -> Callable[..., Any]:
 @format_option
 @click.option("--full", is_flag=True, help="Text view: diff full texts, not titles.")
 @outputs_option("Also write the comparison as a report (.docx or .pdf); repeatable.")
+@click.option(
+    "--date",
+    "created",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Report date (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH if set, else today.",
+)
+@click.option("--issuer", help="Issuing body printed at the top of the report's cover.")
 def compare(
     sources: tuple[Path, ...],
     left: str,
@@ -232,6 +239,8 @@ def compare(
     fmt: str,
     full: bool,
     outputs: tuple[Path, ...],
+    created: Any,
+    issuer: str | None,
 ) -> None:
     """Pair the items of two papers, section by section, with word-level differences.
 
@@ -257,7 +266,8 @@ def compare(
     if outputs:
         from compiler.pack import write_comparison
 
-        write_comparison(comparison, list(outputs))
+        day = created.date() if created else None
+        write_comparison(comparison, list(outputs), created=day, issuer=issuer)
     finish(result)
 
 

@@ -116,6 +116,7 @@ def _section_comparison(section: Any) -> dict[str, Any]:
                 "left": _aligned_item(p.left, kind),
                 "right": _aligned_item(p.right, kind),
                 "score": round(p.score, 4),
+                "strength": _strength(p.score),
                 "diff": [{"op": run.op.value, "text": run.text} for run in p.diff],
             }
             for p in section.matching.pairs
@@ -166,13 +167,29 @@ def themes_to_dict(section_themes: list[Any]) -> dict[str, Any]:
                 {
                     "section": kind,
                     "label": theme.label,
+                    "topic": theme.topic,
                     "provinces": theme.provinces,
                     "cohesion": round(theme.cohesion, 4),
+                    "strength": _theme_strength(theme.cohesion),
                     "members": [_member(m) for m in theme.members],
                 }
             )
         unique.extend({"section": kind, **_member(m)} for m in entry.themes.unique)
     return {"themes": themes, "unique": unique}
+
+
+def _strength(score: float) -> str | None:
+    """ "near", "similar", "related", or None when no match is claimed (compiler.align.strength)."""
+    from compiler.align.strength import strength
+
+    word = strength(score)
+    return word.value if word else None
+
+
+def _theme_strength(cohesion: float) -> str:
+    from compiler.align.strength import theme_strength
+
+    return theme_strength(cohesion).value
 
 
 def _member(member: Any) -> dict[str, Any]:

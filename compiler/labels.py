@@ -51,6 +51,41 @@ class Labels:
     general_part: str
     figure_categories: dict[str, str]  # figure_cues.CATEGORIES → heading of its column/row
     no_addressee: str  # asks that name no addressee
+    # --- the brief: summary, concise body, annex (issue 10) ---
+    summary: str
+    summary_intro: str  # "{papers}", "{provinces}"
+    summary_more_themes: str  # "{count}", "{where}"
+    summary_unique: str
+    summary_more_unique: str  # "{count}", "{where}"
+    summary_unique_count: str  # "{count}", "{where}"
+    summary_no_themes: str
+    summary_more_asks: str  # "{count}"
+    asks_count: str  # "{count}", "{provinces}"
+    and_more: str  # "{count}"
+    summary_more_figures: str  # "{count}"
+    figures_caption: str
+    figure_category: str
+    figures_column: str
+    asks: str
+    figures: str
+    provinces_count: str  # "{count}"
+    strength: dict[str, str]  # near, similar, related
+    strength_note: str
+    theme_ref: str  # "{number}"
+    point_ref: str  # "{label}": one point of a section
+    numbered_ref: str  # "{label}": a numbered heading or a decimal item label
+    part_ref: str  # "{kind}": a section without a numbered heading
+    lines_ref: str  # "{source}", "{lines}"
+    paragraphs_ref: str  # "{source}", "{paragraphs}"
+    pages_ref: str  # "{source}", "{pages}"
+    missing_kind: str  # "{provinces}"
+    annex_texts: str
+    annex_sources: str
+    front_matter: str
+    footnotes: str
+    cover_sources: str  # "{papers}"
+    side_by_side_caption: str  # "{kind}"
+    topics: dict[str, str]  # theme names by topic (keys of align.naming.TOPICS)
 
 
 VI = Labels(
@@ -67,7 +102,7 @@ VI = Labels(
     default_title="Tổng hợp tham luận của các tỉnh, thành phố",
     comparison_title="So sánh tham luận: {left} và {right}",
     changes_title="{province}: những thay đổi giữa {left} và {right}",
-    date_line="Ngày {day:02d} tháng {month:02d} năm {year}",
+    date_line="Ngày {day} tháng {month} năm {year}",
     provinces_line="Các tỉnh, thành phố: {provinces}",
     sources_line="Nguồn: {sources}",
     contents="Mục lục",
@@ -117,6 +152,69 @@ VI = Labels(
         "other": "Số liệu khác",
     },
     no_addressee="Không nêu cơ quan",
+    summary="Những điểm chính",
+    summary_intro="Tổng hợp {papers} tham luận của các tỉnh, thành phố: {provinces}. "
+    "Mỗi vấn đề dẫn tới phần chi tiết; toàn văn tham luận ở phụ lục.",
+    summary_more_themes="Và {count} vấn đề chung khác ({where}).",
+    summary_unique="Chỉ một địa phương nêu",
+    summary_more_unique="và {count} điểm riêng khác ({where})",
+    summary_unique_count="{count} điểm, xem {where}",
+    summary_no_themes="Không có vấn đề nào từ hai địa phương trở lên cùng nêu.",
+    summary_more_asks="Và kiến nghị gửi {count} cơ quan khác (phần Kiến nghị, đề xuất).",
+    asks_count="{count} kiến nghị của {provinces}",
+    and_more="và {count} địa phương khác",
+    summary_more_figures="Và {count} loại số liệu khác (Bảng 2).",
+    figures_caption="Bảng 2. Số liệu chính các địa phương cùng nêu",
+    figure_category="Loại số liệu",
+    figures_column="Số liệu (thời gian)",
+    asks="Kiến nghị theo cơ quan nhận",
+    figures="Số liệu chính",
+    provinces_count="{count} địa phương",
+    strength={"near": "gần như trùng", "similar": "tương đồng", "related": "liên quan"},
+    strength_note="Mức tương đồng được ghi bằng lời: “gần như trùng” – hai địa phương nêu cùng "
+    "một việc với lời văn gần như giống hệt; “tương đồng” – cùng một việc, diễn đạt khác nhau; "
+    "“liên quan” – cùng một lĩnh vực, nội dung gần nhau nhưng không trùng. Các cặp yếu hơn "
+    "không được ghép.",
+    theme_ref="vấn đề {number}",
+    point_ref="ý {label}",
+    numbered_ref="mục {label}",
+    part_ref="phần {kind}",
+    lines_ref="{source}, dòng {lines}",
+    paragraphs_ref="{source}, đoạn {paragraphs}",
+    pages_ref="{source}, trang {pages}",
+    missing_kind="Không có phần này: {provinces}.",
+    annex_texts="Phụ lục: Toàn văn tham luận",
+    annex_sources="Phụ lục: Nguồn tài liệu",
+    front_matter="Phần mở đầu",
+    footnotes="Chú thích",
+    cover_sources="Tổng hợp từ {papers} tham luận",
+    side_by_side_caption="Các nội dung gần nhau: {kind}",
+    topics={
+        "party_line": "Quán triệt, thực hiện đường lối đối ngoại của Đảng",
+        "party_building": "Xây dựng Đảng, chỉnh đốn Đảng",
+        "multilateral": "Đối ngoại đa phương",
+        "research": "Nghiên cứu, dự báo tình hình",
+        "staff": "Đào tạo, bồi dưỡng cán bộ làm công tác đối ngoại",
+        "economic": "Ngoại giao kinh tế, xúc tiến đầu tư và thương mại",
+        "information": "Thông tin đối ngoại, quảng bá hình ảnh địa phương",
+        "culture": "Ngoại giao văn hóa, quảng bá di sản",
+        "consular": "Công tác lãnh sự, bảo hộ công dân",
+        "overseas": "Công tác người Việt Nam ở nước ngoài",
+        "sovereignty": "Bảo vệ chủ quyền biển, đảo",
+        "border": "Quản lý biên giới, hợp tác với các tỉnh giáp biên",
+        "friendship": "Quan hệ hữu nghị, các năm kỷ niệm",
+        "events": "Tổ chức sự kiện quốc tế tại địa phương",
+        "agreements": "Ký kết, thực hiện thỏa thuận quốc tế",
+        "partners": "Quan hệ, kết nối với đối tác nước ngoài",
+        "aid": "Viện trợ phi chính phủ, vốn ODA",
+        "security": "Quốc phòng, an ninh, chống âm mưu chống phá",
+        "pandemic": "Tác động của đại dịch COVID-19",
+        "technology": "Khoa học, công nghệ",
+        "world": "Tình hình thế giới và khu vực",
+        "standing": "Thế và lực, vị thế của đất nước",
+        "integration": "Hội nhập quốc tế",
+        "limits": "Hạn chế, khó khăn của địa phương",
+    },
 )
 
 EN = Labels(
@@ -133,7 +231,7 @@ EN = Labels(
     default_title="Provincial papers: consolidated briefing",
     comparison_title="Comparison: {left} and {right}",
     changes_title="{province}: changes between {left} and {right}",
-    date_line="{year}-{month:02d}-{day:02d}",
+    date_line="{year}-{month}-{day}",
     provinces_line="Provinces: {provinces}",
     sources_line="Sources: {sources}",
     contents="Contents",
@@ -183,6 +281,68 @@ EN = Labels(
         "other": "Other figures",
     },
     no_addressee="No body named",
+    summary="Key points",
+    summary_intro="{papers} provincial papers: {provinces}. "
+    "Each theme links to its detail; the papers in full are in the annex.",
+    summary_more_themes="And {count} more shared themes ({where}).",
+    summary_unique="Raised by one province only",
+    summary_more_unique="and {count} more ({where})",
+    summary_unique_count="{count} points, see {where}",
+    summary_no_themes="No theme is raised by two provinces or more.",
+    summary_more_asks="And asks to {count} more bodies (see the proposals part).",
+    asks_count="{count} asks from {provinces}",
+    and_more="and {count} more provinces",
+    summary_more_figures="And {count} more kinds of figures (Table 2).",
+    figures_caption="Table 2. Key figures that several provinces report",
+    figure_category="Figure",
+    figures_column="Figures (period)",
+    asks="Asks by addressee",
+    figures="Key figures",
+    provinces_count="{count} provinces",
+    strength={"near": "near-identical", "similar": "similar", "related": "related"},
+    strength_note="Match strength in words: “near-identical” – the same point in nearly the "
+    "same wording; “similar” – the same point, worded differently; “related” – the same field, "
+    "close but not the same point. Weaker pairs are not matched.",
+    theme_ref="theme {number}",
+    point_ref="point {label}",
+    numbered_ref="section {label}",
+    part_ref="{kind} part",
+    lines_ref="{source}, lines {lines}",
+    paragraphs_ref="{source}, paragraphs {paragraphs}",
+    pages_ref="{source}, pages {pages}",
+    missing_kind="No such section: {provinces}.",
+    annex_texts="Annex: the papers in full",
+    annex_sources="Annex: sources",
+    front_matter="Opening text",
+    footnotes="Footnotes",
+    cover_sources="Compiled from {papers} papers",
+    side_by_side_caption="Close items: {kind}",
+    topics={
+        "party_line": "Carrying out the Party's foreign policy line",
+        "party_building": "Party building",
+        "multilateral": "Multilateral diplomacy",
+        "research": "Research and forecasting",
+        "staff": "Training foreign-affairs staff",
+        "economic": "Economic diplomacy, investment and trade promotion",
+        "information": "External information, promoting the province's image",
+        "culture": "Cultural diplomacy, heritage",
+        "consular": "Consular work, protecting citizens",
+        "overseas": "Vietnamese abroad",
+        "sovereignty": "Protecting sea and island sovereignty",
+        "border": "Border management, neighbouring provinces",
+        "friendship": "Friendship ties and anniversaries",
+        "events": "Hosting international events",
+        "agreements": "International agreements",
+        "partners": "Ties with foreign partners",
+        "aid": "NGO aid and ODA",
+        "security": "Defence, security, hostile forces",
+        "pandemic": "Impact of the COVID-19 pandemic",
+        "technology": "Science and technology",
+        "world": "The world and regional situation",
+        "standing": "The country's standing",
+        "integration": "International integration",
+        "limits": "The province's own limitations",
+    },
 )
 
 LANGUAGES = {"vi": VI, "en": EN}
@@ -193,4 +353,12 @@ def labels(language: str = "vi") -> Labels:
 
 
 def date_line(value: date, language: str = "vi") -> str:
-    return labels(language).date_line.format(day=value.day, month=value.month, year=value.year)
+    """The cover date. Vietnamese as Nghị định 30/2020/NĐ-CP writes it: days below 10 and
+    the months 1 and 2 take a leading zero, no other month does ("ngày 05 tháng 4 năm
+    2025", "ngày 15 tháng 02 năm 2021"); English in ISO form."""
+    if language == "vi":
+        month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
+        day = f"{value.day:02d}"
+    else:
+        month, day = f"{value.month:02d}", f"{value.day:02d}"
+    return labels(language).date_line.format(day=day, month=month, year=value.year)

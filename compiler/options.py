@@ -53,6 +53,10 @@ class PackOptions:
     provinces: tuple[str, ...] = ()  # only these provinces (any spelling); empty: all
     language: str = "vi"
     template: Path | None = None
+    detail: str = "concise"  # the body's items: "concise" (their lead) or "full"
+    provenance: str = "short"  # item references: "none", "short" or "full"
+    annex: bool = True  # the papers in full after the brief
+    issuer: str | None = None  # the issuing body on the cover; lines separated by "\n"
 
 
 class Shape(Enum):
@@ -159,6 +163,30 @@ def template_path(value: Path) -> Path:
     return value
 
 
+def one_of(*allowed: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise ValueError(f"must be one of {', '.join(allowed)}, not '{value}'")
+        return value
+
+    return check
+
+
+ISSUER_LIMIT = 120  # characters per line
+
+
+def issuer_lines(value: str) -> str:
+    """The issuing body: NFC, one line per level ("\n", or a typed "\\n" on the command
+    line, separates a parent body from the issuing unit), at most three lines."""
+    text = unicodedata.normalize("NFC", value.replace("\\n", "\n"))
+    lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    if not lines:
+        raise ValueError("the issuer is empty")
+    if len(lines) > 3 or any(len(line) > ISSUER_LIMIT for line in lines):
+        raise ValueError(f"at most 3 lines of {ISSUER_LIMIT} characters")
+    return "\n".join(lines)
+
+
 def source_paths(values: Iterable[Path]) -> tuple[Path, ...]:
     paths = tuple(values)
     if not paths:
@@ -215,6 +243,36 @@ SETTINGS: tuple[Setting, ...] = (
         "Reference .docx whose styles the Word report uses.",
         Shape.PATH,
         template_path,
+    ),
+    Setting(
+        "detail",
+        ("--detail",),
+        "The body's items: concise (each by its title or lead sentence, about 35 words) or "
+        "full (in full). Default: concise.",
+        Shape.TEXT,
+        one_of("concise", "full"),
+    ),
+    Setting(
+        "provenance",
+        ("--provenance",),
+        "Item references: none, short ('Đà Nẵng, mục 3.2') or full (also the file and "
+        "lines). Default: short.",
+        Shape.TEXT,
+        one_of("none", "short", "full"),
+    ),
+    Setting(
+        "annex",
+        ("--annex/--no-annex",),
+        "Add (default) or leave out the annex with every paper in full.",
+        Shape.FLAG,
+    ),
+    Setting(
+        "issuer",
+        ("--issuer",),
+        "Issuing body printed at the top of the cover, e.g. 'Bộ Ngoại giao' ('\\n' "
+        "separates a parent body from the issuing unit).",
+        Shape.TEXT,
+        issuer_lines,
     ),
 )
 

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from compiler import diagnostics
+from compiler.collation import vietnamese_key
 from compiler.errors import BriefError, SelectionError, SourceError
 from compiler.model import Document
 from compiler.options import DEFAULT_OUTPUTS, PackOptions, check_outputs, load_manifest
@@ -32,6 +33,7 @@ def build_pack(options: PackOptions) -> PackResult:
     from compiler import align
     from compiler.ingest import load_documents
     from compiler.report.builders import ReportOptions, briefing_pack
+    from compiler.report.catalogue import Detail, SourceNotes
 
     check_outputs(options.outputs, options.sources, options.template)
     loaded = load_documents(list(options.sources), skip=options.outputs)
@@ -46,7 +48,14 @@ def build_pack(options: PackOptions) -> PackResult:
                 align.report_missing(document.source, paper, list(options.kinds))
     themes = align.themes(documents, list(options.kinds))
     report_options = ReportOptions(
-        options.title, report_date(options.created), options.kinds, options.language
+        options.title,
+        report_date(options.created),
+        options.kinds,
+        options.language,
+        Detail(options.detail),
+        SourceNotes(options.provenance),
+        options.annex,
+        options.issuer,
     )
     report = briefing_pack(documents, themes, report_options)
     write_all(report, options.outputs, options.template)
@@ -60,23 +69,34 @@ def write_comparison(
     created: date | None = None,
     language: str = "vi",
     template: Path | None = None,
+    issuer: str | None = None,
 ) -> None:
     from compiler.report.builders import ReportOptions, comparison_report
 
     check_outputs(tuple(outputs))
-    report = comparison_report(
-        comparison, ReportOptions(title, report_date(created), language=language)
-    )
+    options = ReportOptions(title, report_date(created), language=language, issuer=issuer)
+    report = comparison_report(comparison, options)
     write_all(report, tuple(outputs), template)
 
 
 def write_all(report, outputs: tuple[Path, ...], template: Path | None) -> None:
-    """Write every output; what a writer had to guess is reported against its file."""
+    """Write every output; what a writer had to guess is reported against its file.
+
+    PDF files first: their layout gives the page of every heading, which the Word files
+    print in their contents (laid out in memory when no PDF is asked for)."""
     from compiler.writers import WriterOptions, write_report
 
-    for path in outputs:
+    pdfs = [path for path in outputs if path.suffix.lower() == ".pdf"]
+    pages = None
+    for path in [*pdfs, *(path for path in outputs if path not in pdfs)]:
+        if path.suffix.lower() == ".docx" and pages is None and report.has_contents():
+            from compiler.writers.pdf import heading_pages
+
+            pages = heading_pages(report)
         with diagnostics.collecting() as warnings:
-            write_report(report, path, WriterOptions(template=template))
+            written = write_report(report, path, WriterOptions(template, pages))
+        if path in pdfs:
+            pages = written
         for warning in warnings:
             diagnostics.channel().warning(path, warning)
 
@@ -99,7 +119,9 @@ def keep_provinces(documents: list[Document], wanted: tuple[str, ...]) -> list[D
 
     kept = {id(ref.paper) for name in wanted for ref in select_papers(documents, name)}
     if not kept:
-        found = sorted({p.province for d in documents for p in d.papers if p.province})
+        found = sorted(
+            {p.province for d in documents for p in d.papers if p.province}, key=vietnamese_key
+        )
         raise SelectionError(
             f"no paper matches --provinces {', '.join(wanted)} "
             f"(provinces found: {', '.join(found) or 'none'})"

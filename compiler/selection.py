@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from compiler import provinces
+from compiler.collation import vietnamese_key
 from compiler.errors import SelectionError
 from compiler.model import Document, Paper
 from compiler.normalize import ascii_fold
@@ -49,7 +50,9 @@ def select_some(documents: list[Document], selector: str) -> list[PaperRef]:
                 f"no paper matches '{selector}': no source file is named '{file_part}' "
                 f"(sources: {names})"
             )
-        available = sorted({p.province for d in searched for p in d.papers if p.province})
+        available = sorted(
+            {p.province for d in searched for p in d.papers if p.province}, key=vietnamese_key
+        )
         raise SelectionError(
             f"no paper matches '{selector}' (provinces found: {', '.join(available) or 'none'})"
         )

@@ -19,7 +19,7 @@ from typing import Any
 
 import docx
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
@@ -36,6 +36,7 @@ from compiler.writers.docx import (
 
 FONT = "Times New Roman"
 BODY_SIZE = 13
+BODY_LEADING = 16.25  # points: compiler.writers.pdf LEADING × BODY_SIZE
 LANGUAGE = "vi-VN"
 A4_TWIPS = (11906, 16838)
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
@@ -105,7 +106,10 @@ def _set_normal(document: Document) -> None:
     fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     fmt.space_before = Pt(0)
     fmt.space_after = Pt(6)
-    fmt.line_spacing = 1.2
+    # At least the PDF's leading (1.25 × 13 pt): both files then break pages alike, and the
+    # Word contents can print the PDF's page numbers (Word recomputes them on update).
+    fmt.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
+    fmt.line_spacing = Pt(BODY_LEADING)
     fmt.widow_control = True
 
 

@@ -138,7 +138,7 @@ def test_docx_opens_in_python_docx_with_the_layout(corpus_pack) -> None:
     landscape = [s for s in document.sections if s.page_width > s.page_height]
     assert landscape  # the overview table
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert headings[:2] == ["I. Tổng quan", "II. Cơ hội, thời cơ"]
+    assert headings[:3] == ["Những điểm chính", "I. Tổng quan", "II. Cơ hội, thời cơ"]
 
 
 def test_docx_converts_with_libreoffice(corpus_pack, tmp_path: Path) -> None:

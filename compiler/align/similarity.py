@@ -161,6 +161,9 @@ _OCR_FIRST = frozenset(first for first, _ in _OCR_PAIRS)
 
 def correct_ocr(text: str) -> str:
     """The text with known OCR slips corrected, for labels the tool writes itself."""
+    folded = fold(text)
+    if not any(f"{a} {b}" in folded for a, b in _OCR_PAIRS):
+        return text
     words = text.split(" ")
     for i in range(len(words) - 1):
         pair = _OCR_PAIRS.get((_bare(words[i]), _bare(words[i + 1])))
@@ -285,6 +288,7 @@ class Scorer:
             for title, item in zip(titles_tokens, self.items, strict=True)
         ]
         words = _collocations(full_tokens, 2, tuning.min_pmi)
+        self.words = words  # two-syllable words of the pool ("đẩy mạnh", "đa phương")
         titles = [_features(t, words) for t in titles_tokens]
         fulls = [_features(t, words) for t in full_tokens]
         self.idf = _idf(fulls)

@@ -2,24 +2,46 @@
 
 Items are clustered by average linkage over their pairwise scores (1 − score as the
 distance); items of the same paper are kept maximally apart, so a theme is something
-several papers raise, not one paper's list. A cluster that spans at least two provinces is
-a theme, labelled with the title of its most central item; every other item is unique to
-its province. The output is deterministic: clusters and members are sorted.
+several papers raise, not one paper's list. Precision comes before recall: a cluster then
+sheds, weakest first, every member whose average score to the members of the other
+provinces is below ``MEMBER_CUT`` (an item joins a theme when it is close to the theme as a
+whole, not to one member). What still spans at least two provinces is a theme, labelled
+from what its members share (``naming``); every other item is unique to its province.
+The output is deterministic: clusters and members are sorted.
+
+The cuts were chosen on labelled papers the scorer was never tuned on and checked on a
+held-out part (``tests/calibration``; ``benchmarks/calibrate.py`` prints the grid;
+docs/calibration.md discusses the plateau). Pairs of items of different provinces put in
+one theme, precision / recall:
+
+    linkage  member cut  ratio   tune          held-out
+    0.13     0.00        0.0     0.94 / 0.80   0.91 / 0.77   (before: no member cut)
+    0.13     0.15        0.6     1.00 / 0.70   0.89 / 0.65   (chosen)
+    0.16     0.15        0.6     1.00 / 0.65   0.89 / 0.65
+    0.13     0.21        0.6     1.00 / 0.60   0.92 / 0.42
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from compiler.align.similarity import Scorer, correct_ocr, has_ocr_slip
+from compiler.align.naming import shared_topic, theme_label
+from compiler.align.similarity import Scorer, has_ocr_slip
+from compiler.collation import vietnamese_key
+from compiler.labels import labels
 from compiler.model import Item
+from compiler.normalize import fold
 
-# Average score within a theme (tuned with tests/align_gold.py, like MATCH_THRESHOLD).
+# Average-linkage cut and the least average score a member keeps to the rest of its theme
+# (docs/calibration.md).
 THEME_THRESHOLD = 0.13
-_LABEL_WORDS = 12
+MEMBER_CUT = 0.15
+# ... and the least share of the other members' average closeness it must reach: a member
+# far less close than the rest is their neighbour's topic, not theirs.
+MEMBER_RATIO = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,13 +55,14 @@ class Member:
 
 @dataclass(slots=True)
 class Theme:
-    label: str
+    label: str  # Vietnamese: the topic's name, else a phrase the members share
     members: list[Member]
     cohesion: float  # mean score between members of different papers
+    topic: str | None = None  # a key of naming.TOPICS (labels.Labels.topics names it)
 
     @property
     def provinces(self) -> list[str]:
-        return sorted({m.province for m in self.members})
+        return sorted({m.province for m in self.members}, key=vietnamese_key)
 
 
 @dataclass(slots=True)
@@ -49,7 +72,11 @@ class Themes:
 
 
 def find_themes(
-    scorer: Scorer, members: list[Member], threshold: float = THEME_THRESHOLD
+    scorer: Scorer,
+    members: list[Member],
+    threshold: float = THEME_THRESHOLD,
+    member_cut: float = MEMBER_CUT,
+    member_ratio: float = MEMBER_RATIO,
 ) -> Themes:
     members = sorted(members, key=_member_key)  # the input order must not matter
     if len(members) < 2:
@@ -58,16 +85,58 @@ def find_themes(
         [scorer.index(m.item) for m in members], [scorer.index(m.item) for m in members]
     )
     clusters = _cluster(scores, [f"{m.source}\x00{m.province}" for m in members], threshold)
-    themes, unique = [], []
-    for indices in clusters:
-        group = [members[i] for i in indices]
-        if len({m.province for m in group}) >= 2:
-            themes.append(_theme(group, indices, scores))
-        else:
-            unique.extend(group)
+    provinces = [m.province for m in members]
+
+    def prune(indices: list[int]) -> list[int]:
+        return _prune(indices, scores, provinces, member_cut, member_ratio)
+
+    groups = [kept for kept in map(prune, clusters) if kept]
+    groups = _merge_same_topic(groups, members, prune)
+    themes = [_theme([members[i] for i in g], g, scores, scorer) for g in groups]
     themes.sort(key=lambda t: (-len(t.provinces), -t.cohesion, t.label))
-    unique.sort(key=_member_key)
+    _distinct_labels(themes, scorer)
+    grouped = {i for g in groups for i in g}
+    unique = sorted((m for i, m in enumerate(members) if i not in grouped), key=_member_key)
     return Themes(themes, unique)
+
+
+def _merge_same_topic(
+    groups: list[list[int]], members: list[Member], prune: Callable[[list[int]], list[int]]
+) -> list[list[int]]:
+    """Groups on the same topic become one theme when their union still holds together
+    (the clustering keeps one paper's items apart, so one subject can come out twice)."""
+    by_topic: dict[str, list[list[int]]] = {}
+    result = []
+    for group in groups:
+        topic = shared_topic([members[i].item for i in group], [members[i].province for i in group])
+        if topic:
+            by_topic.setdefault(topic, []).append(group)
+        else:
+            result.append(group)
+    for same in by_topic.values():
+        union = prune(sorted(i for group in same for i in group))
+        whole = len(union) == sum(len(group) for group in same)
+        result.extend([union] if len(same) > 1 and whole else same)
+    return sorted(result)
+
+
+def _distinct_labels(themes: list[Theme], scorer: Scorer) -> None:
+    """A topic names only the first (largest) theme that has it; later ones are named by
+    the phrase their members share, so no two themes of one kind read the same."""
+    used: set[str] = set()
+    for theme in themes:
+        if fold(theme.label) in used:
+            items = [m.item for m in theme.members]
+            provinces = [m.province for m in theme.members]
+            weight = _weight(scorer)
+            order = range(len(items))
+            theme.label = theme_label(items, provinces, weight, order, scorer.words, used)
+            theme.topic = None
+        used.add(fold(theme.label))
+
+
+def _weight(scorer: Scorer):
+    return lambda key: scorer.idf.get(key, 0.0)
 
 
 def _cluster(scores: np.ndarray, papers: list[str], threshold: float) -> list[list[int]]:
@@ -132,42 +201,55 @@ def _root(parent: list[int], index: int) -> int:
     return index
 
 
-def _theme(group: list[Member], indices: list[int], scores: np.ndarray) -> Theme:
+def _prune(
+    indices: list[int], scores: np.ndarray, provinces: list[str], cut: float, ratio: float
+) -> list[int]:
+    """The cluster without the members, weakest first, whose average score to the members
+    of other provinces is below ``cut``, or below ``ratio`` times the average closeness of
+    the other members; empty when fewer than two provinces remain."""
+    kept = list(indices)
+    while len({provinces[i] for i in kept}) >= 2:
+        closeness = _closeness(kept, scores, provinces)
+        weakest = min(range(len(kept)), key=lambda n: (closeness[n], kept[n]))
+        others = [value for n, value in enumerate(closeness) if n != weakest]
+        typical = float(np.mean(others)) if others else 0.0
+        if closeness[weakest] >= cut and closeness[weakest] >= ratio * typical:
+            return kept
+        kept.pop(weakest)
+    return []
+
+
+def _closeness(indices: list[int], scores: np.ndarray, provinces: list[str]) -> list[float]:
+    """Each member's average score to the members of the other provinces."""
+    values = []
+    for i in indices:
+        others = [scores[i, j] for j in indices if provinces[j] != provinces[i]]
+        values.append(float(np.mean(others)) if others else 0.0)
+    return values
+
+
+def _theme(group: list[Member], indices: list[int], scores: np.ndarray, scorer: Scorer) -> Theme:
     sub = scores[np.ix_(indices, indices)]
     cross = np.array([[a.province != b.province for b in group] for a in group])
     centrality = np.where(cross, sub, 0.0).sum(axis=1) / np.maximum(cross.sum(axis=1), 1)
-    # The most central member names the theme; among near ties, a title free of OCR slips,
-    # then the shortest.
-    near = [i for i, value in enumerate(centrality) if value >= centrality.max() - 0.02]
+    # Members by centrality; among near ties, a title free of OCR slips, then the shortest.
     title = [group[i].item.title for i in range(len(group))]
-    central = group[min(near, key=lambda i: (has_ocr_slip(title[i]), len(title[i]), i))]
+    order = sorted(
+        range(len(group)),
+        key=lambda i: (-round(centrality[i] / 0.02), has_ocr_slip(title[i]), len(title[i]), i),
+    )
+    items, provinces = [m.item for m in group], [m.province for m in group]
+    topic = shared_topic(items, provinces)
+    if topic:
+        label = labels("vi").topics[topic]
+    else:
+        label = theme_label(items, provinces, _weight(scorer), order, scorer.words)
     ordered = sorted(group, key=_member_key)
     cohesion = float(sub[cross].mean()) if cross.any() else 0.0
-    return Theme(short_label(correct_ocr(central.item.title)), ordered, cohesion)
+    return Theme(label, ordered, cohesion, topic)
 
 
-# Openings that frame a sentence without saying its point ("Về mặt khách quan, …").
-_OPENER = re.compile(
-    r"^(?:về mặt (?:khách quan|chủ quan)|trong (?:những năm|thời gian) (?:gần đây|qua|tới)"
-    r"|đồng thời|bên cạnh đó|ngoài ra|tuy nhiên|trong đó|thời gian tới|hiện nay|theo đó)[,:]?\s+",
-    re.IGNORECASE,
-)
-
-
-def short_label(title: str) -> str:
-    """A theme's label from its central item's title: the point, not its framing, at most
-    ``_LABEL_WORDS`` words, cut at a clause boundary where one comes soon enough."""
-    text = title.strip().rstrip("…")
-    while (match := _OPENER.match(text)) and len(text) > match.end():
-        text = text[match.end() :]
-    words = text.split()
-    if len(words) > _LABEL_WORDS:
-        clause = re.split(r"[;:.]|, (?=[^,]{20,})", text, maxsplit=1)[0].split()
-        words = clause if 4 <= len(clause) <= _LABEL_WORDS + 4 else words[:_LABEL_WORDS]
-        text = " ".join(words).rstrip(",;:") + ("…" if len(words) < len(text.split()) else "")
-    return text[:1].upper() + text[1:]
-
-
-def _member_key(member: Member) -> tuple[str, str, int]:
+def _member_key(member: Member) -> tuple:
     prov = member.item.provenance
-    return (member.province, member.source, prov.line_start or prov.paragraph_start or 0)
+    position = prov.line_start or prov.paragraph_start or 0
+    return (vietnamese_key(member.province), member.source, position)

@@ -3,6 +3,12 @@
 The DOCX and PDF writers render the same elements in the same order, so both files of one
 report carry the same content. All user-visible strings are already final here (Vietnamese,
 NFC, free of XML-illegal characters): writers add layout, never words.
+
+Internal links are format-free too: an element may carry an ``anchor`` (a name unique in
+the report: letters, digits and hyphens, at most 40 characters, as Word bookmarks need),
+and a ``Run`` may carry a ``link`` to one. Writers make anchors bookmarks or link targets
+(PDF destinations, DOCX bookmarks, HTML ids) and links clickable; builders only link to
+anchors the report holds (``Report.dangling_links`` lists any that it does not).
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ class RunStyle(StrEnum):
     INSERTED = "inserted"  # word-level diff: present only on the right-hand side
     DELETED = "deleted"  # word-level diff: present only on the left-hand side
     MUTED = "muted"  # secondary text such as provenance ("000.txt:17-19")
+    NOTE_MARK = "note_mark"  # a footnote marker, set as superscript
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +34,7 @@ class Run:
     bold: bool = False
     italic: bool = False
     style: RunStyle = RunStyle.NORMAL
+    link: str | None = None  # the anchor this run links to
 
 
 class ParagraphStyle(StrEnum):
@@ -40,6 +48,8 @@ class ParagraphStyle(StrEnum):
 class Paragraph:
     runs: tuple[Run, ...]
     style: ParagraphStyle = ParagraphStyle.BODY
+    anchor: str | None = None
+    keep_with_next: bool = False  # never the last line of a page (a title over its text)
 
     @classmethod
     def plain(cls, text: str, style: ParagraphStyle = ParagraphStyle.BODY) -> Paragraph:
@@ -52,10 +62,13 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True)
 class Heading:
-    """A numbered-outline heading; every heading gets a bookmark and a TOC entry."""
+    """A numbered-outline heading: a bookmark, an outline entry and (``in_contents``) a line
+    of the table of contents."""
 
     level: int  # 1..3
     text: str
+    anchor: str | None = None  # None: the writer names the bookmark itself
+    in_contents: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +76,8 @@ class ListEntry:
     label: str  # shown before the text: "Thứ nhất", "1-", "•"
     runs: tuple[Run, ...]
     note: str | None = None  # provenance, shown small after the text
+    note_link: str | None = None  # the anchor the note links to (the item in full)
+    anchor: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,11 +126,12 @@ class TableOfContents:
 
 @dataclass(frozen=True, slots=True)
 class TitleBlock:
-    """The cover block: meeting title, subtitle lines, date line."""
+    """The cover block: issuing body, meeting title, subtitle lines, date line."""
 
     title: str
     subtitle_lines: tuple[str, ...] = ()
     date_line: str | None = None
+    issuer: tuple[str, ...] = ()  # the issuing body's lines, as printed (upper case)
 
 
 Element = TitleBlock | Heading | Paragraph | ItemList | Table | PageBreak | TableOfContents
@@ -134,3 +150,53 @@ class Report:
     def add(self, *elements: Element) -> Report:
         self.elements.extend(elements)
         return self
+
+    def has_contents(self) -> bool:
+        return any(isinstance(element, TableOfContents) for element in self.elements)
+
+    def anchors(self) -> list[str]:
+        """Every anchor the report's elements carry, in order."""
+        found: list[str] = []
+        for element in self.elements:
+            if isinstance(element, Heading | Paragraph) and element.anchor:
+                found.append(element.anchor)
+            elif isinstance(element, ItemList):
+                found.extend(entry.anchor for entry in element.entries if entry.anchor)
+            elif isinstance(element, Table):
+                found.extend(
+                    paragraph.anchor
+                    for row in element.rows
+                    for cell in row
+                    for paragraph in cell.paragraphs
+                    if paragraph.anchor
+                )
+        return found
+
+    def links(self) -> list[str]:
+        """Every anchor some run or note links to."""
+        return [target for runs in _all_runs(self.elements) for target in _targets(runs)]
+
+    def dangling_links(self) -> list[str]:
+        """Links to anchors the report does not hold (a builder's mistake)."""
+        known = set(self.anchors())
+        return sorted({link for link in self.links() if link not in known})
+
+
+def _all_runs(elements: list[Element]):
+    for element in elements:
+        if isinstance(element, Paragraph):
+            yield element.runs
+        elif isinstance(element, ItemList):
+            for entry in element.entries:
+                yield entry.runs
+                if entry.note_link:
+                    yield (Run(entry.note or "", link=entry.note_link),)
+        elif isinstance(element, Table):
+            for row in element.rows:
+                for cell in row:
+                    for paragraph in cell.paragraphs:
+                        yield paragraph.runs
+
+
+def _targets(runs: tuple[Run, ...]) -> list[str]:
+    return [run.link for run in runs if run.link]

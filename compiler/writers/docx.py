@@ -37,7 +37,7 @@ from compiler.report.model import (
     TableOfContents,
     TitleBlock,
 )
-from compiler.writers import WriterOptions, atomic_output
+from compiler.writers import WriterOptions, atomic_output, fit_columns
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -194,6 +194,7 @@ _TABLE_STYLE_XML = (
     '<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E8E8E8"/></w:tcPr></w:tblStylePr>'
     "</w:style>"
 )
+CELL_MARGIN_TWIPS = 85  # left and right cell margins of the table style above
 _BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
 _RUN_STYLES = {
     RunStyle.INSERTED: "Inserted",
@@ -303,7 +304,7 @@ def write(report: Report, path: Path, options: WriterOptions) -> None:
     try:
         with atomic_output(path) as temp:
             document = open_template(options.template)
-            _Renderer(document, report).render()
+            _Renderer(document, report, options.heading_pages).render()
             set_core_properties(document, report)
             buffer = io.BytesIO()
             document.save(buffer)
@@ -389,12 +390,17 @@ def normalize_zip(data: bytes) -> bytes:
 class _Renderer:
     """Appends the report's elements to ``document``; tracks sections and page breaks."""
 
-    def __init__(self, document: Document, report: Report) -> None:
+    def __init__(
+        self, document: Document, report: Report, heading_pages: tuple[int, ...] | None = None
+    ) -> None:
         self.document = document
         self.report = report
+        self.heading_pages = heading_pages
         self.styles: dict[str, Any] = {}
         self.landscape = False
         self.page_break_pending = False
+        self.bookmark_id = 0
+        self.heading_count = 0
         first = document.sections[0]
         sides = (int(first.page_width or 0), int(first.page_height or 0))
         self.short_side, self.long_side = min(sides), max(sides)
@@ -465,7 +471,9 @@ class _Renderer:
             style = _RUN_STYLES.get(run.style)
             if style is None and muted:
                 style = "Muted"
-            self.add_run(paragraph, run.text, run.bold, run.italic, style)
+            self.add_run(paragraph, run.text, run.bold, run.italic, style, run.link)
+            if run.style is RunStyle.NOTE_MARK:
+                paragraph.runs[-1].font.superscript = True
 
     def add_run(
         self,
@@ -474,6 +482,7 @@ class _Renderer:
         bold: bool = False,
         italic: bool = False,
         style: str | None = None,
+        link: str | None = None,
     ) -> None:
         run = paragraph.add_run(clean_text(text))
         if style:
@@ -482,8 +491,19 @@ class _Renderer:
             run.bold = True
         if italic:
             run.italic = True
+        if link:
+            wrap_in_link(run._r, link)
+
+    def bookmark(self, paragraph: DocxParagraph, name: str | None) -> None:
+        if name:
+            self.bookmark_id += 1
+            add_bookmark(paragraph, name, self.bookmark_id)
 
     def _title_block(self, block: TitleBlock) -> None:
+        for line in block.issuer:
+            self.add_run(self.new_paragraph("Centered"), line, bold=True)
+        if block.issuer:
+            self.new_paragraph("Centered")  # a blank line between the issuer and the title
         self.add_run(self.new_paragraph("Title"), block.title)
         for line in block.subtitle_lines:
             self.add_run(self.new_paragraph("Centered"), line)
@@ -492,10 +512,17 @@ class _Renderer:
 
     def _heading(self, heading: Heading) -> None:
         level = min(max(heading.level, 1), 3)
-        self.add_run(self.new_paragraph(f"Heading {level}"), heading.text)
+        paragraph = self.new_paragraph(f"Heading {level}")
+        self.add_run(paragraph, heading.text)
+        self.heading_count += 1
+        self.bookmark(paragraph, heading_bookmark(heading, self.heading_count))
 
     def _paragraph(self, paragraph: Paragraph) -> None:
-        self.add_runs(self.new_paragraph(_PARAGRAPH_STYLES[paragraph.style]), paragraph.runs)
+        docx_paragraph = self.new_paragraph(_PARAGRAPH_STYLES[paragraph.style])
+        self.add_runs(docx_paragraph, paragraph.runs)
+        if paragraph.keep_with_next:
+            docx_paragraph.paragraph_format.keep_with_next = True
+        self.bookmark(docx_paragraph, paragraph.anchor)
 
     def _item_list(self, items: ItemList) -> None:
         for entry in items.entries:
@@ -505,7 +532,8 @@ class _Renderer:
                 self.add_run(paragraph, entry.label + separator, bold=True)
             self.add_runs(paragraph, entry.runs)
             if entry.note:
-                self.add_run(paragraph, " " + entry.note, style="Muted")
+                self.add_run(paragraph, " " + entry.note, style="Muted", link=entry.note_link)
+            self.bookmark(paragraph, entry.anchor)
 
     # --- tables ---
 
@@ -555,6 +583,7 @@ class _Renderer:
             if source.style is ParagraphStyle.CENTERED:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             self.add_runs(paragraph, source.runs, muted=source.style is ParagraphStyle.NOTE)
+            self.bookmark(paragraph, source.anchor)
 
     def _separate_from_previous_table(self) -> None:
         """Two tables with nothing between them would merge into one."""
@@ -582,8 +611,16 @@ class _Renderer:
 
     def _table_of_contents(self, toc: TableOfContents) -> None:
         self.add_run(self.new_paragraph("TOC Heading"), toc.title)
-        headings = [e for e in self.report.elements if isinstance(e, Heading) and e.level <= 3]
-        add_toc_field(self.document, [(h.level, clean_text(h.text)) for h in headings], self.style)
+        headings = [e for e in self.report.elements if isinstance(e, Heading)]
+        pages = self.heading_pages
+        if pages is not None and len(pages) != len(headings):
+            pages = None  # laid out from another report: no numbers rather than wrong ones
+        entries = [
+            (h.level, clean_text(h.text), heading_bookmark(h, n), pages[n - 1] if pages else None)
+            for n, h in enumerate(headings, start=1)
+            if h.in_contents and h.level <= 3
+        ]
+        add_toc_field(self.document, entries, self.style, self._usable_width_twips())
 
     def _switch_orientation(self, landscape: bool) -> None:
         if landscape == self.landscape:
@@ -619,16 +656,27 @@ def landscape_flags(elements: list[Element]) -> list[bool]:
 
 
 def column_widths(table: Table, total: int) -> list[int]:
-    """Column widths in twips: the fractions (renormalised) of ``total``, summing to it."""
-    fractions = [max(column.width, 0.0) for column in table.columns]
-    whole = sum(fractions)
-    if whole <= 0:
-        fractions, whole = [1.0] * len(fractions), float(len(fractions))
+    """Column widths in twips summing to ``total``: the builder's fractions, widened where a
+    header word would not fit (measured in Liberation Serif Bold, metric-compatible with
+    Times New Roman, at the header size, plus the cell margins)."""
+    titles = [column.title for column in table.columns]
+    fractions = [column.width for column in table.columns]
+    exact = fit_columns(fractions, titles, float(total), _header_word_twips)
     edges, running = [0], 0.0
-    for fraction in fractions:
-        running += fraction
-        edges.append(round(total * running / whole))
+    for width in exact:
+        running += width
+        edges.append(round(running))
     return [right - left for left, right in zip(edges, edges[1:], strict=False)]
+
+
+def _header_word_twips(word: str) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from compiler.writers.pdf import BOLD, register_fonts
+
+    register_fonts()
+    size = STYLE_SPECS["Table Text"].size or 12
+    return stringWidth(word, BOLD, size) * 20 + 2 * CELL_MARGIN_TWIPS + 20
 
 
 def _add_row(docx_table: Any) -> tuple[Any, list[_Cell]]:
@@ -741,22 +789,73 @@ def _field_char(paragraph: DocxParagraph, kind: str) -> Any:
     return element
 
 
-def add_toc_field(document: Document, entries: list[tuple[int, str]], style: Any) -> None:
-    """A TOC field whose cached result lists the headings (Word adds page numbers on update)."""
+def add_toc_field(
+    document: Document,
+    entries: list[tuple[int, str, str, int | None]],
+    style: Any,
+    width_twips: int,
+) -> None:
+    """A TOC field whose cached result lists the headings, each linked to its bookmark, with
+    its page number after a right-aligned dotted tab stop when the page is known (as the PDF
+    lays the same report out: the bundled template's line spacing matches the PDF's, so the
+    pages agree); Word recomputes them when it updates the field (``w:updateFields``)."""
     if not entries:
         paragraph = document.add_paragraph()
         set_paragraph_style(paragraph, style("toc 1"))
         _field_begin(paragraph, TOC_INSTRUCTION)
         _field_char(paragraph, "end")
         return
-    for index, (level, text) in enumerate(entries):
+    for index, (level, text, bookmark, page) in enumerate(entries):
         paragraph = document.add_paragraph()
         set_paragraph_style(paragraph, style(f"toc {level}"))
+        _toc_tab_stop(paragraph, width_twips)
         if index == 0:
             _field_begin(paragraph, TOC_INSTRUCTION)
-        paragraph.add_run(text)
+        wrap_in_link(paragraph.add_run(text)._r, bookmark)
+        if page is not None:
+            number = paragraph.add_run("\t" + str(page))
+            wrap_in_link(number._r, bookmark)
         if index == len(entries) - 1:
             _field_char(paragraph, "end")
+
+
+def _toc_tab_stop(paragraph: DocxParagraph, width_twips: int) -> None:
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+    from docx.shared import Twips
+
+    paragraph.paragraph_format.tab_stops.add_tab_stop(
+        Twips(width_twips), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+    )
+
+
+def heading_bookmark(heading: Heading, number: int) -> str:
+    """The bookmark of a heading: its anchor, else a hidden one Word would also make."""
+    return heading.anchor or f"_Toc{number:08d}"
+
+
+def add_bookmark(paragraph: DocxParagraph, name: str, number: int) -> None:
+    """A bookmark around the paragraph's content (the target of internal links)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    start = OxmlElement("w:bookmarkStart", {qn("w:id"): str(number), qn("w:name"): name})
+    end = OxmlElement("w:bookmarkEnd", {qn("w:id"): str(number)})
+    p = paragraph._p
+    if p.pPr is not None:
+        p.pPr.addnext(start)
+    else:
+        p.insert(0, start)
+    p.append(end)
+
+
+def wrap_in_link(r: Any, anchor: str) -> None:
+    """Put a run inside an internal hyperlink to a bookmark of this document."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    link = OxmlElement("w:hyperlink", {qn("w:anchor"): anchor, qn("w:history"): "1"})
+    r.addprevious(link)
+    link.append(r)
 
 
 def set_update_fields(document: Document) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle as Style
 from reportlab.lib.units import mm
@@ -48,7 +48,7 @@ from compiler import REPORT_STAMP
 from compiler.diagnostics import warn
 from compiler.errors import OutputError
 from compiler.report import model as m
-from compiler.writers import WriterOptions, atomic_output
+from compiler.writers import WriterOptions, atomic_output, fit_columns
 
 SUFFIX = ".pdf"
 
@@ -116,19 +116,44 @@ class _Paragraph(RLParagraph):
         return self.width, self.height
 
 
-def write(report: m.Report, path: Path, options: WriterOptions) -> None:
-    """Render ``report`` into ``path`` (atomically); ``options`` has nothing for PDF."""
+def write(report: m.Report, path: Path, options: WriterOptions) -> tuple[int, ...]:
+    """Render ``report`` into ``path`` (atomically); ``options`` has nothing for PDF.
+    Returns the page of every heading, in report order (for the Word contents)."""
     del options  # the DOCX template does not apply to PDF
-    register_fonts()
-    story, first = _Story(_Styles.make(), report.elements).build()
     try:
         with atomic_output(path) as temp:
-            doc = _make_doc(temp, report, first)
-            doc.multiBuild(story, canvasmaker=_canvas_maker(report))
+            return _render(report, temp)
     except OSError as error:
         raise OutputError(path, f"cannot write PDF ({error.strerror or error})") from error
     except LayoutError as error:
         raise OutputError(path, f"PDF layout failed: {str(error).splitlines()[0]}") from error
+
+
+def heading_pages(report: m.Report) -> tuple[int, ...]:
+    """The page of every heading, in report order, as the PDF lays the report out."""
+    return _render(report, io.BytesIO())
+
+
+def _render(report: m.Report, target: Path | io.BytesIO) -> tuple[int, ...]:
+    register_fonts()
+    story, first = _Story(_Styles.make(), report.elements).build()
+    doc = _make_doc(target, report, first)
+    doc.multiBuild(story, canvasmaker=_canvas_maker(report))
+    return tuple(doc.heading_pages)
+
+
+def pages_needed(elements: list[m.Element]) -> float:
+    """How many portrait pages ``elements`` fill when laid out one after another (the sum
+    of their heights over the page's text height, so a fraction of the last page counts):
+    lets a builder fit a part into a page budget."""
+    register_fonts()
+    flow, _ = _Story(_Styles.make(), elements).build()
+    size, margins = _PAGES[PORTRAIT]
+    width = size[0] - margins.left - margins.right
+    height = sum(
+        _height(flowable, width) for flowable in flow if not isinstance(flowable, PageBreak)
+    )
+    return height / (size[1] - margins.top - margins.bottom)
 
 
 # --- fonts -------------------------------------------------------------------------------
@@ -249,11 +274,20 @@ def run_markup(run: m.Run) -> str:
         text = f'<strike><font color="{DELETED_COLOR}">{text}</font></strike>'
     elif run.style is m.RunStyle.MUTED:
         text = f'<font color="{MUTED_COLOR}" size="{MUTED_SIZE}">{text}</font>'
+    elif run.style is m.RunStyle.NOTE_MARK:
+        text = f"<super>{text}</super>"
     if run.italic:
         text = f"<i>{text}</i>"
     if run.bold:
         text = f"<b>{text}</b>"
+    if run.link:
+        text = f'<a href="#{escape(run.link)}">{text}</a>'
     return text
+
+
+def anchor_markup(anchor: str | None) -> str:
+    """A named destination at the start of a paragraph (the target of internal links)."""
+    return f'<a name="{escape(anchor)}"/>' if anchor else ""
 
 
 def runs_markup(runs: tuple[m.Run, ...]) -> str:
@@ -274,6 +308,7 @@ class _Styles:
     cell: dict[m.ParagraphStyle, Style]
     headings: tuple[Style, Style, Style]
     title: Style
+    issuer: Style
     subtitle: Style
     date: Style
     list_item: Style
@@ -294,6 +329,7 @@ class _Styles:
                 _style("h3", 13, fontName=BOLD_ITALIC, spaceAfter=4, keepWithNext=1),
             ),
             title=_style("title", 16, spaceAfter=8, **bold_centered),
+            issuer=_style("issuer", **bold_centered),
             subtitle=_style("subtitle", alignment=TA_CENTER, spaceAfter=2),
             date=_style("date", fontName=ITALIC, alignment=TA_CENTER, spaceBefore=6, spaceAfter=18),
             list_item=_style(
@@ -360,9 +396,12 @@ class _HeadingAnchor(Flowable):
     lands right above the heading text.
     """
 
-    def __init__(self, key: str, title: str, level: int, space_before: float) -> None:
+    def __init__(
+        self, key: str, title: str, level: int, space_before: float, in_contents: bool = True
+    ) -> None:
         super().__init__()
         self.key, self.title, self.level = key, title, level
+        self.in_contents = in_contents
         self.spaceBefore = space_before
         self.keepWithNext = 1
 
@@ -397,8 +436,18 @@ class _KeepWithNext(KeepTogether):
 
 
 class _Doc(BaseDocTemplate):
+    """Collects every heading's page (``heading_pages``) and notifies the contents."""
+
+    heading_pages: list[int]
+
+    def beforeDocument(self) -> None:
+        self.heading_pages = []  # one layout pass of multiBuild after another
+
     def afterFlowable(self, flowable: Flowable) -> None:
-        if isinstance(flowable, _HeadingAnchor):
+        if not isinstance(flowable, _HeadingAnchor):
+            return
+        self.heading_pages.append(self.page)
+        if flowable.in_contents:
             entry = (flowable.level, escape(_shorten(flowable.title)), self.page, flowable.key)
             self.notify("TOCEntry", entry)
 
@@ -411,10 +460,10 @@ def _shorten(title: str, limit: int = 300) -> str:
     return title[: cut if cut > limit // 2 else limit] + " …"
 
 
-def _make_doc(target: Path, report: m.Report, first: str) -> _Doc:
+def _make_doc(target: Path | io.BytesIO, report: m.Report, first: str) -> _Doc:
     order = [first] + [name for name in _PAGES if name != first]
     doc = _Doc(
-        str(target),
+        target if isinstance(target, io.BytesIO) else str(target),
         pagesize=_PAGES[first][0],
         title=clean(report.title),
         author=clean(report.author),
@@ -519,7 +568,7 @@ class _Story:
         elif isinstance(element, m.Heading):
             self._heading(element)
         elif isinstance(element, m.Paragraph):
-            self.flow.append(_paragraph(element.runs, self.styles.body[element.style]))
+            self.flow.append(_model_paragraph(element, self.styles.body[element.style]))
         elif isinstance(element, m.ItemList):
             self.flow.extend(_item_list(element, self.styles.list_item))
         elif isinstance(element, m.Table):
@@ -549,6 +598,10 @@ class _Story:
 
     def _title_block(self, block: m.TitleBlock) -> None:
         styles = self.styles
+        for line in block.issuer:
+            self.flow.append(_Paragraph(markup(line), styles.issuer))
+        if block.issuer:
+            self.flow.append(Spacer(1, 2 * BODY_SIZE))
         self.flow.append(_Paragraph(markup(block.title), styles.title))
         self.flow.extend(_Paragraph(markup(line), styles.subtitle) for line in block.subtitle_lines)
         if block.date_line:
@@ -561,11 +614,11 @@ class _Story:
         level = max(0, min(heading.level - 1, 2, self.outline_level + 1))
         self.outline_level = level
         style = self.styles.headings[min(max(heading.level, 1), 3) - 1]
-        key = f"h{self.heading_count}"
+        key = heading.anchor or f"h{self.heading_count}"
         self.heading_count += 1
         title = " ".join(clean(heading.text).split())
         space = _HEADING_SPACE[min(max(heading.level, 1), 3) - 1]
-        self.flow.append(_HeadingAnchor(key, title, level, space))
+        self.flow.append(_HeadingAnchor(key, title, level, space, heading.in_contents))
         self.flow.append(_Paragraph(markup(heading.text), style))
 
     def _prefill_contents(self) -> None:
@@ -575,7 +628,7 @@ class _Story:
         entries = [
             (f.level, escape(_shorten(f.title)), 999, f.key)
             for f in self.flow
-            if isinstance(f, _HeadingAnchor)
+            if isinstance(f, _HeadingAnchor) and f.in_contents
         ]
         for flowable in self.flow:
             if isinstance(flowable, RLTableOfContents):
@@ -605,35 +658,66 @@ def _paragraph(runs: tuple[m.Run, ...], style: Style) -> RLParagraph:
     return _Paragraph(runs_markup(runs), style)
 
 
+def _model_paragraph(paragraph: m.Paragraph, style: Style) -> RLParagraph:
+    flowable = (
+        _AnchoredParagraph(runs_markup(paragraph.runs), style, paragraph.anchor)
+        if paragraph.anchor
+        else _Paragraph(runs_markup(paragraph.runs), style)
+    )
+    if paragraph.keep_with_next:
+        flowable.keepWithNext = 1
+    return flowable
+
+
+class _AnchoredParagraph(_Paragraph):
+    """A paragraph that is the target of internal links: a named destination at its top.
+
+    Drawn by the paragraph itself rather than written as ``<a name>`` markup, which would
+    take a long paragraph off reportlab's fast line breaking, or as a flowable of its own,
+    which would have to be kept with it."""
+
+    def __init__(self, text: str | None, style: Style, anchor: str | None = None, **kw) -> None:
+        super().__init__(text, style, **kw)  # split() builds its parts through this too
+        self.anchor = anchor
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = super().split(availWidth, availHeight)
+        if parts and isinstance(parts[0], _AnchoredParagraph):
+            parts[0].anchor = self.anchor  # the destination goes with the first part only
+        return parts
+
+    def draw(self) -> None:
+        if self.anchor:
+            self.canv.bookmarkHorizontal(self.anchor, 0, self.height)
+        super().draw()
+
+
 def _item_list(items: m.ItemList, base: Style) -> list[Flowable]:
     """Bold labels in a hanging indent as wide as the widest label (within reason)."""
     labels = [" ".join(clean(entry.label).split()) for entry in items.entries]
     widths = [pdfmetrics.stringWidth(label, BOLD, BODY_SIZE) for label in labels]
-    indent = min(max(max(widths, default=0) + 5, 7 * mm), 30 * mm)
+    indent = min(max(max(widths, default=0) + 8, 7 * mm), 30 * mm)
     hanging = Style(f"item-{indent:.0f}", parent=base, leftIndent=indent)
     inline = Style(f"item-{indent:.0f}-inline", parent=hanging, firstLineIndent=-indent)
-    note = Style(
-        f"item-{indent:.0f}-note",
-        parent=hanging,
-        fontSize=MUTED_SIZE,
-        leading=round(MUTED_SIZE * LEADING, 2),
-        alignment=TA_LEFT,
-    )
     flow: list[Flowable] = []
     for entry, label, width in zip(items.entries, labels, widths, strict=True):
         plain, rest = _plain_head(entry.runs)
+        anchor = anchor_markup(entry.anchor)
+        tail = runs_markup(rest) + _note_markup(entry.note, entry.note_link)
         if width + 3 > indent or not plain:  # a long label, or styled text: one paragraph
-            text = runs_markup(entry.runs) + _note_markup(entry.note)
-            flow.append(_Paragraph(f"<b>{escape(label)}</b> {text}", inline))
+            text = runs_markup(entry.runs) + _note_markup(entry.note, entry.note_link)
+            flow.append(_Paragraph(f"{anchor}<b>{escape(label)}</b> {text}", inline))
             continue
         # One single-font paragraph per source paragraph: reportlab breaks such paragraphs
-        # in its fast path, eight times faster than text mixing fonts or line breaks.
-        for n, part in enumerate(plain.split("\n")):
+        # in its fast path, eight times faster than text mixing fonts or line breaks. The
+        # styled tail (theme mark, reference) ends the last one, so it is never stranded.
+        parts = plain.split("\n")
+        for n, part in enumerate(parts):
             bullet = label or None if n == 0 else None  # bulletText is drawn verbatim
-            flow.append(_Paragraph(markup(part), hanging, bulletText=bullet))
-        tail = runs_markup(rest) + _note_markup(entry.note)
-        if tail.strip():
-            flow.append(_Paragraph(tail.strip(), note))
+            text = (anchor if n == 0 else "") + markup(part)
+            if n == len(parts) - 1 and tail.strip():
+                text = f"{text} {tail.strip()}"
+            flow.append(_Paragraph(text, hanging, bulletText=bullet))
     return flow
 
 
@@ -645,10 +729,10 @@ def _plain_head(runs: tuple[m.Run, ...]) -> tuple[str, tuple[m.Run, ...]]:
     return "".join(run.text for run in runs[:count]).strip(), runs[count:]
 
 
-def _note_markup(note: str | None) -> str:
+def _note_markup(note: str | None, link: str | None = None) -> str:
     if not note:
         return ""
-    return f' <font color="{MUTED_COLOR}" size="{MUTED_SIZE}">{markup(note)}</font>'
+    return " " + run_markup(m.Run(note, style=m.RunStyle.MUTED, link=link))
 
 
 # --- tables ------------------------------------------------------------------------------
@@ -689,12 +773,14 @@ class _GridTable(RLTable):
 
 
 def _column_widths(columns: tuple[m.Column, ...], usable_w: float) -> list[float]:
-    fractions = [max(column.width, 0.0) for column in columns]
-    total = sum(fractions)
-    if total <= 0:
-        fractions, total = [1.0] * len(columns), float(len(columns))
     narrowest = 2 * CELL_PAD_X + 4  # keep some room for text in absurdly narrow columns
-    return [max(usable_w * fraction / total, narrowest) for fraction in fractions]
+    widths = fit_columns(
+        [column.width for column in columns],
+        [column.title for column in columns],
+        usable_w,
+        lambda word: pdfmetrics.stringWidth(word, BOLD, CELL_SIZE) + 2 * CELL_PAD_X + 1,
+    )
+    return [max(width, narrowest) for width in widths]
 
 
 def _height(flowable: Flowable, width: float) -> float:
@@ -748,8 +834,11 @@ class _CellCutter:
         line_chars = max(1, int(width / (0.5 * style.fontSize)))
         limit = 4 * line_chars * max(1, int(self.max_h / style.leading))
         pieces: list[Flowable] = []
+        anchor = anchor_markup(para.anchor)
         for chunk in _chunk_runs(para.runs, limit, line_chars):
-            pieces.extend(_split_tall(_paragraph(chunk, style), width, self.max_h))
+            flowable = _Paragraph(anchor + runs_markup(chunk), style)
+            anchor = ""
+            pieces.extend(_split_tall(flowable, width, self.max_h))
             pieces[-1].spaceAfter = 0  # only the paragraph's last piece keeps its space
         pieces[-1].spaceAfter = style.spaceAfter
         return pieces
