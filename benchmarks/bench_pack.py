@@ -77,7 +77,8 @@ def part_pages(pdf: Path) -> dict[str, int]:
             if isinstance(entry, list):
                 walk(entry)
             else:
-                pages.setdefault(entry.title, reader.get_destination_page_number(entry) + 1)
+                page = reader.get_destination_page_number(entry)
+                pages.setdefault(entry.title, (page or 0) + 1)
 
     walk(reader.outline)
     summary, body = pages["Những điểm chính"], pages["I. Tổng quan"]

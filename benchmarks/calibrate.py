@@ -45,6 +45,7 @@ def labelled_pairs(part: Part) -> list[tuple[float, str]]:
             ((paper.province, kind.value, n), item)
             for document in documents
             for paper in document.papers
+            if paper.province is not None
             for n, item in enumerate(paper.items(kind))
         ]
         for (key_a, a), (key_b, b) in combinations(items, 2):

@@ -135,6 +135,8 @@ def theme_pairs(part: Part, threshold: float, member_cut: float, ratio: float):
         keys, members = {}, []
         for document in documents:
             for paper in document.papers:
+                if paper.province is None:
+                    continue
                 for n, item in enumerate(paper.items(kind)):
                     members.append(Member(paper.province, document.source, item))
                     keys[id(item)] = (paper.province, kind.value, n)
