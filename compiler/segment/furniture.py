@@ -24,7 +24,7 @@ from dataclasses import replace
 from compiler import provinces
 from compiler.enumeration import parse_label
 from compiler.model import Block, BlockRole
-from compiler.normalize import ascii_fold, fold
+from compiler.normalize import ascii_fold, fold, is_caps
 
 _SHORT = 90  # characters: furniture lines are short; longer lines are prose
 _WORDS_OF_A_NAME = (2, 5)
@@ -147,6 +147,7 @@ def mark_furniture(blocks: list[Block], news_like: bool) -> list[Block]:
         for b in blocks
     ]
     _mark_teasers(marked)
+    _mark_captions_after_photos(marked)
     _mark_menus(marked)
     _mark_header_block(marked)
     _mark_end_block(marked)
@@ -175,7 +176,7 @@ def is_furniture_line(text: str) -> bool:
     if (_COURTESY.match(key) or _COURTESY_WORDS.search(fold(text))) and _short_without_facts(text):
         return True
     key = _SPEAKER.sub("", key)
-    if _is_bar(text) or _only_buttons(key):
+    if _is_bar(text) or _only_buttons(key) or _is_tag_list(text):
         return True
     if len(text) > _SHORT * 3:
         return False
@@ -193,8 +194,14 @@ def is_furniture_line(text: str) -> bool:
 
 
 def _short_without_facts(text: str) -> bool:
-    """Courtesy says nothing checkable: short, no figure, at most two sentences."""
-    return len(text) <= 320 and not re.search(r"\d", text) and text.count(". ") <= 1
+    """Courtesy says nothing checkable: short, no figure, at most two sentences (and it is
+    not a title in capitals: "DIỄN VĂN CHÀO MỪNG …")."""
+    return (
+        len(text) <= 320
+        and not re.search(r"\d", text)
+        and text.count(". ") <= 1
+        and not is_caps(text)
+    )
 
 
 def _only_addresses(text: str) -> bool:
@@ -222,6 +229,17 @@ _BUTTONS = re.compile(
     r"\b(?:chia se|facebook|zalo|twitter|x|email|e-mail|in|luu|gui|sao chep(?: lien ket)?"
     r"|copy link|linkedin|telegram|messenger|binh luan|thich|like|share|tweet)\b"
 )
+
+
+def _is_tag_list(text: str) -> bool:
+    """A news page's tags: three or more short capitalised names between commas and nothing
+    else ("Quảng Ngãi, Lý Sơn, Dung Quất, Bờ Y")."""
+    if len(text) > 120 or text.rstrip().endswith((".", ":", "?", "!")):
+        return False
+    names = [n.strip() for n in text.split(",")]
+    return len(names) >= 3 and all(
+        1 <= len(n.split()) <= 4 and all(w[:1].isupper() for w in n.split()) for n in names
+    )
 
 
 def _only_buttons(key: str) -> bool:
@@ -301,6 +319,23 @@ _TEASER_MARKERS = {
     "tin moi nhat",
     "moi nhat",
 }
+
+
+_PHOTO = re.compile(r"(?:[-–]\s*anh\s*\d+\s*\.?|^\[?\s*anh\s*\d*\s*\]?\.?)$")
+_CAPTION_CHARS = 160
+
+
+def _mark_captions_after_photos(blocks: list[Block]) -> None:
+    """The line under a photo placeholder ("… - Ảnh 1.", "[Ảnh]") is its caption, when it
+    is one short sentence ("Thứ trưởng Bộ Ngoại giao Nguyễn Văn A.")."""
+    for index in range(1, len(blocks)):
+        previous, block = blocks[index - 1], blocks[index]
+        photo = previous.role == BlockRole.FURNITURE and _PHOTO.search(
+            ascii_fold(previous.text).strip()
+        )
+        one_sentence = len(block.text) <= _CAPTION_CHARS and block.text.count(". ") == 0
+        if photo and _is_text(block) and one_sentence:
+            blocks[index] = replace(block, role=BlockRole.FURNITURE)
 
 
 _MENU_ITEM_CHARS = 25

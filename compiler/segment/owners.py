@@ -107,7 +107,7 @@ def mentions(text: str, heading: bool = False) -> list[Mention]:
             or text.count("(", 0, start) > text.count(")", 0, start)  # "(Bình Định)", "(tại …)"
         ):
             subject = False
-        elif _AFFILIATION.search(before):
+        elif _AFFILIATION.search(before) and not in_list:
             subject = True
         elif _VENUE.search(before):
             subject = start < 15  # "Tại Cần Thơ, …" opening a paragraph is its subject
@@ -185,6 +185,10 @@ def assign(blocks: list[Block], framing: list[Block], one_voice: bool = False) -
         single = None  # one voice, but its province is never introduced: a national voice
     if single is not None:
         return Ownership([single] * len(blocks), single)
+    if one_voice:
+        # One voice that speaks for no one province speaks for the country: the provinces
+        # it names are its examples.
+        return Ownership([None] * len(blocks), None)
     owners: list[Province | None] = []
     current: Province | None = None
     for block in blocks:

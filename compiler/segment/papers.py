@@ -25,8 +25,8 @@ _MAX_AUTHOR_LINE = 80
 _SUBTITLE = re.compile(r"^\([^()]{8,200}\)$")
 _MAX_TITLE = 250  # characters of a headline or a speech's title line
 _DOCUMENT_TYPE = re.compile(
-    r"^(?:bao cao|tham luan|thong cao(?: bao chi)?|to trinh|ke hoach|bai phat bieu|phat bieu"
-    r"|thong bao|tin bai)\W*$"
+    r"^(?:bao cao|tham luan|thong cao(?: bao chi)?|thong tin bao chi|to trinh|ke hoach"
+    r"|bai phat bieu|phat bieu|dien van|thong bao|tin bai|ban tin)\W*$"
 )
 
 

@@ -103,6 +103,9 @@ def _share_within_lists(emissions: list[dict[SectionKind, float]], blocks: list[
         lead = first - 1 if first > 0 and blocks[first - 1].text.endswith(":") else first
         members = range(lead, last + 1)
         joint = {k: sum(emissions[i][k] for i in members) for k in emissions[first]}
+        announced = cues.opening_phrase_kind(blocks[lead].text, leads_list=True)
+        if lead < first and announced in joint:
+            joint[announced] += OPENING_CUE * (last - first)  # the lead speaks for every item
         for index in members:
             emissions[index] = dict(joint)
 
