@@ -9,7 +9,9 @@ ownership comes from how provinces are named:
   tác với", "giáp", "cùng với"), a comparison ("sau Hà Nội"), a list of several provinces.
 
 A piece about one province (an interview with its director, a report on its year, a speech
-of its leader) belongs wholly to it, even where paragraphs say only "tỉnh". With several
+of its leader) belongs wholly to it, even where paragraphs say only "tỉnh". An interview, a
+speech or an unheaded report speaks with one voice: for one province, or, when none is
+introduced as its own, for the country (the provinces it names are examples). With several
 provinces, each owns its block, from its subheading or the first paragraph whose subject it
 is to the next block; a paragraph about the whole country (the ministry, "các địa phương")
 or a subheading naming no province returns to the general part. An enumerated run is never
@@ -169,18 +171,24 @@ class Ownership:
     single: Province | None  # the piece is wholly about this province
 
 
-def assign(blocks: list[Block], framing: list[Block], one_voice: bool = False) -> Ownership:
+def assign(
+    blocks: list[Block], framing: list[Block], one_voice: bool = False, report: bool = False
+) -> Ownership:
     """The owner of every block. ``framing``: the headline, title or speaker lines, and
     captions that may name the subject (an interviewee). ``one_voice``: an interview or a
     speech, where the speaker's province (named by their office in the framing or the
-    opening paragraph: "Bí thư Tỉnh ủy X", "Giám đốc Sở Ngoại vụ tỉnh X") owns it all."""
+    opening paragraph: "Bí thư Tỉnh ủy X", "Giám đốc Sở Ngoại vụ tỉnh X") owns it all.
+    ``report``: unheaded prose, whose owner is found as a voice's, but which may also
+    report on several provinces when none stands out."""
     national = _national_framing(framing) or (one_voice and _national_voice(framing + blocks[:3]))
     if national and one_voice:
         # The ministry's voice speaks for the whole country: provinces are its examples.
         return Ownership([None] * len(blocks), None)
     single = None
-    if not national:
-        single = (one_voice and _speaker(framing + blocks[:2])) or _single_subject(blocks, framing)
+    if not national and (one_voice or report):
+        single = _speaker(framing + blocks[:2]) or _voice_owner(blocks, framing, report)
+    elif not national:
+        single = _single_subject(blocks, framing)
     if single is not None and one_voice and not _named_early(single, framing + blocks[:3]):
         single = None  # one voice, but its province is never introduced: a national voice
     if single is not None:
@@ -300,6 +308,39 @@ def _single_subject(blocks: list[Block], framing: list[Block]) -> Province | Non
     if top_count >= 3 * max(runner_up, 1) and not (openers - {top}):
         return named[top]
     return None
+
+
+def _voice_owner(blocks: list[Block], framing: list[Block], exclusive: bool) -> Province | None:
+    """The province one voice speaks for, when no office names it: the unit most named as a
+    subject (framing counts twice), clearly ahead of any other. Old provinces merged into
+    one 2025 unit count together ("Bình Dương" and "TP.HCM" in a report of the new city):
+    a voice does not speak for two of its own parts; the most named of them is the owner.
+    ``exclusive``: no other unit may open a block of its own (a report on several)."""
+    by_unit: Counter[str] = Counter()
+    by_name: Counter[str] = Counter()
+    named: dict[str, Province] = {}
+    for weight, block_list in ((2, framing), (1, blocks)):
+        for block in block_list:
+            for mention in mentions(block.text, is_heading(block)):
+                if mention.subject:
+                    province = mention.province
+                    by_unit[provinces.province_2025(province).key] += weight
+                    by_name[provinces.place_key(province)] += weight
+                    named[provinces.place_key(province)] = province
+    if not by_unit:
+        return None
+    ranked = by_unit.most_common(2)
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    unit = ranked[0][0]
+    if exclusive and any(
+        provinces.province_2025(p).key != unit
+        for b in blocks
+        if (p := subject_of(b)) is not None and _opens_block(b)
+    ):
+        return None  # another province opens a block of its own: a report on several
+    in_unit = [k for k in by_name if provinces.province_2025(named[k]).key == unit]
+    return named[max(in_unit, key=lambda k: (by_name[k], k))]
 
 
 def main_subject(blocks: list[Block], framing: list[Block]) -> Province | None:

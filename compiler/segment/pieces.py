@@ -30,7 +30,7 @@ def read_piece(body: list[Block], framing_furniture: list[Block], genre: Genre) 
     title = leading_title(body)
     rest = body[len(title) :]
     one_voice = genre in (Genre.INTERVIEW, Genre.SPEECH)
-    ownership = owners.assign(rest, title + framing_furniture, one_voice)
+    ownership = owners.assign(rest, title + framing_furniture, one_voice, genre == Genre.OTHER)
     pieces: dict[str | None, Piece] = {}
     general = PaperBlocks(title, None, ownership.single)
     pieces[_key(ownership.single)] = Piece(general, [])
