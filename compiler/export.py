@@ -60,7 +60,7 @@ def section_to_dict(section: Section) -> dict[str, Any]:
         "kind": section.kind.value,
         "kind_from": section.kind_from.value,
         "heading": section.heading,
-        "heading_path": [b.text for b in section.heading_blocks],
+        "heading_path": [b.labelled_text for b in section.heading_blocks],
         "text": section.text,
         "provenance": section.provenance.to_dict(),
         "paragraphs": [block_to_dict(b) for b in section.paragraphs],

@@ -127,6 +127,12 @@ class Block:
     def with_text(self, text: str) -> Block:
         return replace(self, text=text)
 
+    @property
+    def labelled_text(self) -> str:
+        """The text with the label Word numbering rendered for it ("I. ĐẶC ĐIỂM"): a
+        heading as the reader sees it."""
+        return f"{self.list_label} {self.text}" if self.list_label else self.text
+
 
 @dataclass(slots=True)
 class Item:

@@ -59,7 +59,7 @@ def paper_outline(paper: Paper, kinds: list[SectionKind] | None = None, full: bo
 
 
 def _section_lines(section: Section, full: bool) -> list[str]:
-    heading = " / ".join(b.text for b in section.heading_blocks) or "(no heading)"
+    heading = " / ".join(b.labelled_text for b in section.heading_blocks) or "(no heading)"
     lines = ["", f"[{section.kind.value}] {heading}  ({section.provenance.describe()})"]
     for item in section.items:
         label = item.label or "·"

@@ -260,3 +260,63 @@ def test_compare_says_when_a_requested_section_is_missing(tmp_path) -> None:
     path.write_text(NEWS, encoding="utf-8")
     result = run_cli("compare", path, "-l", "Lai Châu", "-r", "Điện Biên", "-s", "proposals")
     assert f"{path}: warning: Điện Biên has no proposals section" in result.stderr
+
+
+# --- damaged structure ----------------------------------------------------------------------
+
+
+def test_ocr_damaged_labels_and_headings_run_together() -> None:
+    document = segment(
+        """\
+        TỈNH TUYÊN QUANG MỞ RỘNG HỢP TÁC QUỐC TẾ
+        Tỉnh ủy Tuyên Quang
+
+        l. KẾT QUẢ NỔI BẬT
+
+        Tỉnh đã ký 4 thỏa thuận hợp tác với các địa phương của Lào và Hàn Quốc.
+
+        ll. KHÓ KHĂN, HẠN CHẾ 1 . Về nguồn lực
+
+        Kinh phí dành cho hoạt động đối ngoại của tỉnh còn rất hạn chế.
+
+        lll. NHIỆM VỤ THỜI GIAN TỚI
+
+        a} Tăng cường xúc tiến đầu tư tại Nhật Bản.
+
+        b} Nâng cao năng lực đội ngũ cán bộ đối ngoại.
+        """
+    )
+    paper = document.papers[0]
+    assert [(s.kind.value, s.heading) for s in paper.sections] == [
+        ("achievements", "l. KẾT QUẢ NỔI BẬT"),
+        ("challenges", "ll. KHÓ KHĂN, HẠN CHẾ"),
+        ("tasks", "lll. NHIỆM VỤ THỜI GIAN TỚI"),
+    ]
+    challenges = paper.sections[1]
+    assert "1 . Về nguồn lực" in [b.text for b in challenges.paragraphs]  # split from its parent
+    assert [i.label for i in paper.sections[2].items] == ["a}", "b}"]
+
+
+def test_word_numbered_headings_keep_their_labels(tmp_path) -> None:
+    import docx
+
+    from compiler.ingest import load_document
+    from tests.docx_builder import add_numbering, set_numbering
+
+    document = docx.Document()
+    document.add_paragraph("TỈNH HÀ NAM VỚI CÔNG TÁC ĐỐI NGOẠI", style="Title")
+    document.add_paragraph("Tỉnh ủy Hà Nam")
+    roman = add_numbering(document, [("upperRoman", "%1.")])
+    for heading, body in (
+        ("KẾT QUẢ ĐẠT ĐƯỢC", "Tỉnh đã đón 30 đoàn khách quốc tế trong năm 2023."),
+        ("PHƯƠNG HƯỚNG, NHIỆM VỤ", "Tỉnh sẽ đẩy mạnh xúc tiến đầu tư tại Nhật Bản."),
+    ):
+        set_numbering(document.add_paragraph(heading, style="Heading 1"), roman)
+        document.add_paragraph(body)
+    path = tmp_path / "ha-nam.docx"
+    document.save(str(path))
+    paper = load_document(path).papers[0]
+    assert [(s.kind.value, s.heading) for s in paper.sections] == [
+        ("achievements", "I. KẾT QUẢ ĐẠT ĐƯỢC"),
+        ("tasks", "II. PHƯƠNG HƯỚNG, NHIỆM VỤ"),
+    ]

@@ -250,7 +250,7 @@ def _finish(draft: _Draft, blocks: list[Block], nodes: dict[int, Node], leads: s
     paragraphs = [draft.extra.get(i, blocks[i]) for i in draft.indices]
     provenance = span_all([b.provenance for b in draft.heading_blocks + paragraphs])
     items = _items(draft, blocks, nodes, leads)
-    heading = draft.heading_blocks[-1].text if draft.heading_blocks else None
+    heading = draft.heading_blocks[-1].labelled_text if draft.heading_blocks else None
     return Section(
         draft.kind,
         heading,
@@ -369,7 +369,7 @@ def prose_section(
     built = build_sections(paragraphs, single_kind=kind) if paragraphs else []
     provenance = span_all([b.provenance for b in heading_blocks + paragraphs])
     section = built[0] if built else Section(kind, None, provenance)
-    section.heading = heading_blocks[-1].text if heading_blocks else None
+    section.heading = heading_blocks[-1].labelled_text if heading_blocks else None
     section.heading_blocks = list(heading_blocks)
     section.provenance = provenance
     section.kind_from = basis
