@@ -320,3 +320,31 @@ def test_word_numbered_headings_keep_their_labels(tmp_path) -> None:
         ("achievements", "I. KẾT QUẢ ĐẠT ĐƯỢC"),
         ("tasks", "II. PHƯƠNG HƯỚNG, NHIỆM VỤ"),
     ]
+
+
+def test_a_report_without_author_line_is_by_its_issuer() -> None:
+    document = segment(
+        """\
+        UBND TỈNH LAI CHÂU
+
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+        Độc lập - Tự do - Hạnh phúc
+
+        Số: 77/BC-UBND
+
+        BÁO CÁO
+
+        Kết quả công tác đối ngoại 6 tháng đầu năm 2024
+
+        Điện Biên và Lào Cai cùng tỉnh tổ chức giao lưu hữu nghị biên giới trong quý I.
+
+        Trong 6 tháng, tỉnh đã đón 14 đoàn khách quốc tế và ký 2 văn bản hợp tác với Vân Nam.
+
+        Tuy nhiên, hạ tầng cửa khẩu còn hạn chế, kinh phí cho hoạt động đối ngoại chưa đáp ứng.
+
+        6 tháng cuối năm, tỉnh sẽ tập trung nâng cấp cửa khẩu Ma Lù Thàng.
+        """
+    )
+    assert [p.province for p in document.papers] == ["Lai Châu"]
+    assert document.papers[0].title == "BÁO CÁO Kết quả công tác đối ngoại 6 tháng đầu năm 2024"

@@ -28,6 +28,7 @@ from compiler.segment.sections import build_sections
 _SET_APART = (BlockRole.FOOTNOTE, BlockRole.FURNITURE)
 _NEWS_LIKE = (Genre.NEWS, Genre.INTERVIEW)
 _HEADED = (Genre.PAPER, Genre.COMPILATION)
+_HEADER_BLOCKS = 8
 
 
 def build_document(source: str, fmt: str, raw_blocks: list[Block]) -> Document:
@@ -46,7 +47,7 @@ def build_document(source: str, fmt: str, raw_blocks: list[Block]) -> Document:
     if not clear:
         document.warnings.append(f"genre unclear; read as {kind.value}")
     if kind in _HEADED and (starts or headed):
-        split = split_papers(body, starts)
+        split = split_papers(body, starts, _issuer(blocks))
         document.papers = [
             _headed_paper(p, document.warnings) for p in split.papers if _has_text(p)
         ]
@@ -62,6 +63,17 @@ def build_document(source: str, fmt: str, raw_blocks: list[Block]) -> Document:
     document.footnotes = [b for b in blocks if b.role == BlockRole.FOOTNOTE]
     document.furniture = _furniture(blocks)
     return document
+
+
+def _issuer(blocks: list[Block]) -> provinces.Province | None:
+    """The province of the authority issuing the document, from its header block ("UBND
+    TỈNH CAO BẰNG" above the national motto): who a report without an author line is by."""
+    for block in blocks[:_HEADER_BLOCKS]:
+        if block.role == BlockRole.FURNITURE:
+            province = provinces.from_author_line(block.text)
+            if province is not None:
+                return province
+    return None
 
 
 def _body(blocks: list[Block]) -> list[Block]:

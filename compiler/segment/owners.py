@@ -330,7 +330,9 @@ def _voice_owner(blocks: list[Block], framing: list[Block], exclusive: bool) -> 
     if not by_unit:
         return None
     ranked = by_unit.most_common(2)
-    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+    # A speaker's province stands out (twice any other); a report's is just the most named.
+    lead = 1.0 if exclusive else 2.0
+    if len(ranked) > 1 and (ranked[0][1] < lead * ranked[1][1] or ranked[0][1] == ranked[1][1]):
         return None
     unit = ranked[0][0]
     if exclusive and any(

@@ -46,9 +46,14 @@ class Split:
     front_matter: list[Block]  # body text before the first paper of a compilation
 
 
-def split_papers(blocks: list[Block], starts: list[tuple[int, int | None]]) -> Split:
+def split_papers(
+    blocks: list[Block],
+    starts: list[tuple[int, int | None]],
+    issuer: provinces.Province | None = None,
+) -> Split:
     """``blocks``: normalised body blocks (no footnotes or furniture); ``starts`` from
-    ``paper_starts``. Without starts the whole body is one paper."""
+    ``paper_starts``. Without starts the whole body is one paper, by the ``issuer`` of the
+    document when its header names one."""
     if starts:
         return Split(
             [_paper_from(blocks, s, e) for s, e in _spans(starts, len(blocks))],
@@ -56,7 +61,8 @@ def split_papers(blocks: list[Block], starts: list[tuple[int, int | None]]) -> S
         )
     title = leading_title(blocks)
     body = blocks[len(title) :]
-    return Split([PaperBlocks(title, None, owners.main_subject(body, title), body)], [])
+    province = issuer or owners.main_subject(body, title)
+    return Split([PaperBlocks(title, None, province, body)], [])
 
 
 def paper_starts(blocks: list[Block]) -> list[tuple[int, int | None]]:
