@@ -45,6 +45,7 @@ from compiler.normalize import ascii_fold  # noqa: E402
 
 CORPUS_FILE = ROOT.parent / "shared" / "corpus" / "000_819b2faa9b76d63a.txt"
 FALLBACK = ROOT / "tests" / "fixtures" / "papers" / "binh-dinh.txt"
+UNHEADED = ROOT / "tests" / "reading" / "dev"  # 32 documents of every genre
 
 
 def measure(label: str, chars: int, run: Callable[[], object], repeats: int) -> None:
@@ -124,6 +125,13 @@ def main() -> int:
     from compiler.provinces import find_all
 
     measure("find_all", len(text), lambda: find_all(text), args.repeats)
+    # Unheaded pieces (interviews, news, speeches, reports) take the wording scorer's path.
+    pieces = sorted(p for p in UNHEADED.glob("*") if p.suffix in (".txt", ".md"))
+    if pieces:
+        chars = sum(len(p.read_text(encoding="utf-8")) for p in pieces)
+        measure(
+            "unheaded", chars, lambda: [cold(load_document, p) for p in pieces][-1], args.repeats
+        )
     return 0
 
 
