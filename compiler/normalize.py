@@ -139,8 +139,33 @@ def _is_furniture(text: str) -> bool:
 def normalize_blocks(blocks: list[Block]) -> list[Block]:
     """Clean every block, split headings run together, rejoin paragraphs split by page
     breaks."""
-    cleaned = [part for b in blocks for part in split_run_together(normalize_block(b))]
+    cleaned = [
+        part
+        for b in blocks
+        for piece in split_motto(normalize_block(b))
+        for part in split_run_together(piece)
+    ]
     return join_continuations([b for b in cleaned if b.text or b.role == BlockRole.FURNITURE])
+
+
+# The national motto of an administrative header (Nghị định 30), which copying from a
+# two-column header often runs together with the issuer beside it: "ỦY BAN NHÂN DÂN TỈNH X
+# CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc".
+_MOTTO = re.compile(r"cộng hòa xã hội chủ nghĩa việt nam|độc lập\s*[-–]\s*tự do\s*[-–]\s*hạnh phúc")
+
+
+def split_motto(block: Block) -> list[Block]:
+    """The issuer, the motto's two lines and anything after them, as separate blocks."""
+    if block.role not in (BlockRole.BODY, BlockRole.HEADING) or len(block.text) > 300:
+        return [block]
+    text = block.text
+    # Found on the folded text (case and tone placement), which keeps every offset.
+    cuts = sorted({0, len(text)} | {i for m in _MOTTO.finditer(fold(text)) for i in m.span()})
+    parts = [text[a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False)]
+    parts = [p for p in parts if p]
+    if len(parts) <= 1:
+        return [block]
+    return [block.with_text(part) for part in parts]
 
 
 # A numbered heading's label inside a line: " 1. Về …", " IV. KIẾN NGHỊ", " 3.1. Về cơ hội".

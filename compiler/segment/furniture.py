@@ -55,7 +55,7 @@ _WHOLE_LINE = re.compile(
     r"|chuc .{0,60}(?:suc khoe|thanh cong|hanh phuc).{0,60}"
     # administrative header and end blocks
     r"|cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc"
-    r"|so\s*:\s*[\w\-/.]+.*|v/v\b.*|noi nhan\s*:?.*|luu\s*:?\s*vt\b.*|nhu tren\s*;?"
+    r"|so\s*:\s*[\w\-/.]+.*|v/v\b.*|noi (?:nhan|gui)\s*:?.*|luu\s*:?\s*vt\b.*|nhu tren\s*;?"
     r"|(?:tm|kt|tl|tuq)\.\s.*|\(da ky\)|\(ky,? ghi ro ho ten\)|\(ky ten, dong dau\)"
     r"|kinh gui\s*:.*|.{0,60}\bluu hanh noi bo\b.{0,20}"
     # copyright and licence lines of news sites
@@ -117,7 +117,7 @@ def _is_timestamp(key: str) -> bool:
     return len(re.findall(r"[^\W\d_]+", rest)) <= 1
 
 
-_CONTACT = re.compile(r"\blien he\s*:|\bdien thoai\s*:|\bemail\s*:")
+_CONTACT = re.compile(r"\blien he\b[^:]{0,25}:|\bdien thoai\s*:|\bemail\s*:")
 # Captions: a line ending with a photo credit, or naming a photo.
 _CAPTION = re.compile(
     r"(?:^(?:quang canh|toan canh|canh)\b[^.]{0,150}\.?$"
@@ -173,7 +173,8 @@ def is_furniture_line(text: str) -> bool:
     key = ascii_fold(text).strip()
     if _GREETING.match(key) and _only_addresses(text):
         return True  # a greeting, however long its list of dignitaries, says nothing more
-    if (_COURTESY.match(key) or _COURTESY_WORDS.search(fold(text))) and _short_without_facts(text):
+    courteous = _COURTESY.match(key) or _COURTESY_WORDS.search(fold(text))
+    if courteous and _short_without_facts(text) and not key.startswith("tren day"):
         return True
     key = _SPEAKER.sub("", key)
     if _is_bar(text) or _only_buttons(key) or _is_tag_list(text):
@@ -408,7 +409,9 @@ def _mark_end_block(blocks: list[Block]) -> None:
         if block.role == BlockRole.FOOTNOTE:
             continue
         signature = block.text.isupper() and len(block.text) < 60
-        is_end_marker = key.startswith("noi nhan") or (signature and _SIGNATURE_TITLE.match(key))
+        is_end_marker = key.startswith(("noi nhan", "noi gui")) or (
+            signature and _SIGNATURE_TITLE.match(key)
+        )
         # An issuing body signing the last lines ("TỈNH ỦY THANH HÓA" after the text).
         is_end_marker = is_end_marker or (
             signature

@@ -127,8 +127,10 @@ def decide(evidence: Evidence) -> tuple[Genre, bool]:
         return Genre.COMPILATION, True
     if e.questions >= 2:
         return Genre.INTERVIEW, not e.greeting
-    if e.paper_starts == 1 or e.heading_kinds >= 2 or e.administrative_header:
+    if e.paper_starts == 1 or e.heading_kinds >= 2:
         return Genre.PAPER, True
+    if e.administrative_header and e.heading_kinds >= 1:
+        return Genre.PAPER, True  # an administrative header over unheaded prose is a report
     if e.greeting:
         return Genre.SPEECH, e.news_furniture == 0
     if e.news_furniture >= 1 or e.reported_speech >= 2:

@@ -70,7 +70,8 @@ _NATIONAL_SUBJECT = re.compile(
     r"^(?:[^,.;:]{0,45}, )?(?:theo )?"
     r"(?:bo ngoai giao|bo truong|thu truong|lanh dao bo|bo\b|chinh phu|thu tuong|trung uong"
     r"|ca nuoc|cac dia phuong|nhieu dia phuong|cac tinh, thanh|cac tinh|viet nam|dai su"
-    r"|uy ban nha nuoc|cac chuyen gia|chuyen gia|cac dai bieu|hoi nghi)\b"
+    r"|uy ban nha nuoc|cac chuyen gia|chuyen gia|cac dai bieu|hoi nghi"
+    r"|cum|cac don vi|ca khu vuc|toan vung)\b"
 )
 # …unless it speaks of the province in the block ("hỗ trợ tỉnh", "thành phố đã").
 # Matched with diacritics: without them "tỉnh" is also "tinh thần" and "tình hình".
@@ -312,10 +313,16 @@ def _single_subject(blocks: list[Block], framing: list[Block]) -> Province | Non
 
 def _voice_owner(blocks: list[Block], framing: list[Block], exclusive: bool) -> Province | None:
     """The province one voice speaks for, when no office names it: the unit most named as a
-    subject (framing counts twice), clearly ahead of any other. Old provinces merged into
-    one 2025 unit count together ("Bình Dương" and "TP.HCM" in a report of the new city):
-    a voice does not speak for two of its own parts; the most named of them is the owner.
-    ``exclusive``: no other unit may open a block of its own (a report on several)."""
+    subject (framing counts twice), clearly ahead of any other. In a piece written after the
+    2025 merger, old provinces merged into one new unit count together ("Bình Dương" and
+    "TP.HCM" in a report of the new city): a voice does not speak for two of its own parts;
+    the most named of them is the owner. ``exclusive``: no other unit may open a block of
+    its own (a report on several)."""
+    merged = _after_merger(framing + blocks)
+
+    def unit_of(province: Province) -> str:
+        return provinces.province_2025(province).key if merged else provinces.place_key(province)
+
     by_unit: Counter[str] = Counter()
     by_name: Counter[str] = Counter()
     named: dict[str, Province] = {}
@@ -324,7 +331,7 @@ def _voice_owner(blocks: list[Block], framing: list[Block], exclusive: bool) -> 
             for mention in mentions(block.text, is_heading(block)):
                 if mention.subject:
                     province = mention.province
-                    by_unit[provinces.province_2025(province).key] += weight
+                    by_unit[unit_of(province)] += weight
                     by_name[provinces.place_key(province)] += weight
                     named[provinces.place_key(province)] = province
     if not by_unit:
@@ -336,13 +343,22 @@ def _voice_owner(blocks: list[Block], framing: list[Block], exclusive: bool) -> 
         return None
     unit = ranked[0][0]
     if exclusive and any(
-        provinces.province_2025(p).key != unit
-        for b in blocks
-        if (p := subject_of(b)) is not None and _opens_block(b)
+        unit_of(p) != unit for b in blocks if (p := subject_of(b)) is not None and _opens_block(b)
     ):
         return None  # another province opens a block of its own: a report on several
-    in_unit = [k for k in by_name if provinces.province_2025(named[k]).key == unit]
+    in_unit = [k for k in by_name if unit_of(named[k]) == unit]
     return named[max(in_unit, key=lambda k: (by_name[k], k))]
+
+
+# Words only a piece written after the July 2025 merger uses of its provinces.
+_MERGER_WORDS = re.compile(
+    r"\b(?:cũ|trước đây|sáp nhập|hợp nhất|sắp xếp đơn vị hành chính|tỉnh mới|thành phố mới"
+    r"|1/7/2025|01/7/2025|01/07/2025)\b"
+)
+
+
+def _after_merger(blocks: list[Block]) -> bool:
+    return any(_MERGER_WORDS.search(fold(b.text)) for b in blocks)
 
 
 def main_subject(blocks: list[Block], framing: list[Block]) -> Province | None:
