@@ -348,3 +348,21 @@ def test_a_report_without_author_line_is_by_its_issuer() -> None:
     )
     assert [p.province for p in document.papers] == ["Lai Châu"]
     assert document.papers[0].title == "BÁO CÁO Kết quả công tác đối ngoại 6 tháng đầu năm 2024"
+
+
+def test_a_signed_press_release_is_not_a_paper_start() -> None:
+    document = segment(
+        """\
+        Năm 2024, tỉnh Trà Vinh đã đón 18 đoàn khách quốc tế và vận động được 12 dự án viện trợ.
+
+        Thời gian tới, tỉnh sẽ tiếp tục mở rộng hợp tác với các địa phương của Hàn Quốc.
+
+        Sở Ngoại vụ tỉnh Trà Vinh
+
+        Trà Vinh, ngày 15 tháng 12 năm 2024
+        """
+    )
+    assert document.front_matter == []
+    assert [p.province for p in document.papers] == ["Trà Vinh"]
+    assert [s.kind for s in document.papers[0].sections] == [K.ACHIEVEMENTS, K.TASKS]
+    assert "Sở Ngoại vụ tỉnh Trà Vinh" in [b.text for b in document.furniture]

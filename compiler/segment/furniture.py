@@ -412,10 +412,11 @@ def _mark_end_block(blocks: list[Block]) -> None:
         is_end_marker = key.startswith(("noi nhan", "noi gui")) or (
             signature and _SIGNATURE_TITLE.match(key)
         )
-        # An issuing body signing the last lines ("TỈNH ỦY THANH HÓA" after the text).
+        # An issuing body signing the text ("TỈNH ỦY THANH HÓA", "Sở Ngoại vụ tỉnh Bến
+        # Tre"): in capitals among the last lines, or the last line of text of all.
+        last_text = not any(_is_text(b) for b in blocks[index + 1 :])
         is_end_marker = is_end_marker or (
-            signature
-            and index >= len(blocks) - 4
+            ((signature and index >= len(blocks) - 4) or last_text)
             and provinces.from_author_line(block.text) is not None
         )
         if is_end_marker and index >= len(blocks) // 2:

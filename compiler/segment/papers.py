@@ -90,11 +90,12 @@ def paper_starts(blocks: list[Block]) -> list[tuple[int, int | None]]:
 def _drop_signatures(
     starts: list[tuple[int, int | None]], blocks: list[Block]
 ) -> list[tuple[int, int | None]]:
-    """An author line with no title above it and nothing after it signs the paper before."""
+    """An author line with no title above it and nothing after it signs the text before it
+    (a paper's, or a whole press release's: then there is no paper start at all)."""
     return [
         (first, author)
         for (first, author), end in _spans(starts, len(blocks))
-        if not (author == first and end == author + 1 and starts[0] != (first, author))
+        if not (author == first and end == author + 1)
     ]
 
 
