@@ -275,7 +275,7 @@ def test_unsupported_output_type_is_refused_before_any_work(tmp_path: Path) -> N
     assert result.exit_code == 2  # a bad option value, checked before any work
     assert result.stderr == (
         f"brief: --output: {tmp_path / 'b.odt'}: unsupported report type '.odt' "
-        "(use .docx or .pdf)\n"
+        "(use .docx, .pdf or .html)\n"
     )
     assert list(tmp_path.iterdir()) == []
 
