@@ -261,9 +261,11 @@ class _Page:
         return f"<p{attrs}>{runs_html(paragraph.runs)}</p>\n"
 
     def _item_list(self, items: m.ItemList) -> str:
-        width = max((len(entry.label) for entry in items.entries), default=1)
-        width = min(max(width, 2), 10)
-        lines = [f'<ul class="items" style="--label:{width}ch">\n']
+        # The labels' column: as wide as the longest label (about 0.6 em a bold letter), so
+        # that the texts of one list line up; a longer label widens its own line only.
+        longest = max((len(entry.label) for entry in items.entries), default=1)
+        width = min(max(longest, 2), 12) * 0.6
+        lines = [f'<ul class="items" style="--label:{width:.1f}em">\n']
         for entry in items.entries:
             attrs = f' id="{attribute(entry.anchor)}"' if entry.anchor else ""
             attrs += self.facets.attributes(entry.scope)
@@ -302,10 +304,16 @@ class _Page:
         parts.append("</colgroup>\n<thead><tr>")
         parts.extend(f'<th scope="col">{text(c.title)}</th>' for c in table.columns)
         parts.append("</tr></thead>\n<tbody>\n")
+        # Each cell's column title, shown above it where rows are stacked (phones).
+        titles = [
+            "" if table.landscape else f' data-title="{attribute(column.title)}"'
+            for column in table.columns
+        ]
         for index, row in enumerate(table.rows):
             scope = table.row_scopes[index] if index < len(table.row_scopes) else None
             parts.append(f"<tr{self.facets.attributes(scope)}>")
-            parts.extend(f"<td>{self._cell(cell)}</td>" for cell in row)
+            for cell, title in zip(row, titles, strict=False):
+                parts.append(f"<td{title}>{self._cell(cell)}</td>")
             parts.append("</tr>\n")
         parts.append("</tbody>\n</table>\n</div>\n")
         return "".join(parts)
