@@ -67,6 +67,17 @@ def hostile(tmp_path_factory) -> Path:
     return write_pack(folder, papers)
 
 
+@pytest.fixture(scope="module")
+def comparison(tmp_path_factory) -> Path:
+    """One province at two meetings (the bundled sources): pairs side by side, redlined."""
+    out = tmp_path_factory.mktemp("comparison") / "c.html"
+    left, right = "Quảng Ninh@quang-ninh-2023.md", "Quảng Ninh@tham-luan-tong-hop.txt"
+    args = ["compare", ROOT / "sources", "-l", left, "-r", right, "-s", "tasks", "-o", out]
+    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
 @dataclass
 class Opened:
     page: object
@@ -224,6 +235,54 @@ def test_every_control_is_reached_and_used_with_the_keyboard(pack: Path, open_pa
     assert details.evaluate("d => d.open") is True
 
 
+CONTRAST = """(selector) => {
+    const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 4).map(Number);
+    const luminance = ([r, g, b]) => {
+        const lin = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    const el = document.querySelector(selector);
+    let back = el;
+    while (back && rgb(getComputedStyle(back).backgroundColor)[3] === 0) back = back.parentElement;
+    const fg = getComputedStyle(el).color;
+    const bg = getComputedStyle(back || document.body).backgroundColor;
+    const [a, b] = [luminance(rgb(fg)), luminance(rgb(bg))];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
+
+
+def test_text_has_enough_contrast(pack: Path, open_page) -> None:
+    """WCAG AA: 4.5 : 1 for text against the background it is drawn on."""
+    page = open_page(pack).page
+    selectors = [
+        "main p",  # body text
+        "main a",  # links
+        "span.note",  # item references
+        ".muted",  # references in tables
+        "thead th",  # on the grey header
+        "details > summary",  # the full-text toggles
+        ".filters label",  # the filter bar
+        ".filters input",
+    ]
+    ratios = {selector: page.evaluate(CONTRAST, selector) for selector in selectors}
+    assert min(ratios.values()) >= 4.5, ratios
+
+
+def test_comparison_colours_have_enough_contrast(comparison: Path, open_page) -> None:
+    page = open_page(comparison).page
+    for selector in ("main ins", "main del"):
+        assert page.evaluate(CONTRAST, selector) >= 4.5
+
+
+def test_headings_never_skip_a_level(pack: Path, open_page) -> None:
+    page = open_page(pack).page
+    levels = page.evaluate(
+        "Array.from(document.querySelectorAll('h1,h2,h3,h4,h5,h6')).map((h) => +h.tagName[1])"
+    )
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))
+
+
 # --- drawing ---------------------------------------------------------------------------------
 
 
@@ -309,14 +368,8 @@ def test_hostile_paper_text_stays_text(hostile: Path, open_page) -> None:
     assert page.evaluate("window.__pwned === undefined")
 
 
-def test_comparison_page_shows_two_sides_with_word_differences(tmp_path: Path, open_page) -> None:
-    """One province at two meetings (the bundled sources): pairs side by side, redlined."""
-    out = tmp_path / "c.html"
-    left, right = "Quảng Ninh@quang-ninh-2023.md", "Quảng Ninh@tham-luan-tong-hop.txt"
-    args = ["compare", ROOT / "sources", "-l", left, "-r", right, "-s", "tasks", "-o", out]
-    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
-    assert result.exit_code == 0, result.stderr
-    opened = open_page(out)
+def test_comparison_page_shows_two_sides_with_word_differences(comparison: Path, open_page) -> None:
+    opened = open_page(comparison)
     page = opened.page
     assert opened.problems == []
     headers = page.locator("main table").first.locator("thead th")

@@ -175,14 +175,23 @@ def test_headings_sections_contents_and_tables_are_accessible() -> None:
     assert re.search(r'<option value="\d">Đà Nẵng</option>', source)
 
 
-def test_every_internal_link_has_its_target(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "options",
+    [(), ("--detail", "full"), ("--no-annex",), ("--provenance", "full"), ("--provenance", "none")],
+    ids=" ".join,
+)
+def test_every_internal_link_has_its_target(tmp_path: Path, options: tuple[str, ...]) -> None:
     out = tmp_path / "b.html"
-    run("pack", MEETING, "-o", out, "--date", "2025-12-15")
-    page = _Page(out.read_text(encoding="utf-8"))
+    run("pack", MEETING, "-o", out, "--date", "2025-12-15", *options)
+    source = out.read_text(encoding="utf-8")
+    page = _Page(source)
     targets = {link[1:] for link in page.links()}
-    assert len(targets) > 20
+    assert len(targets) > 10
     assert targets <= page.ids()
     assert len(page.ids()) == len([1 for _, a in page.tags if "id" in a])  # ids are unique
+    # Full texts are folded under the entries unless the body shows them in full already.
+    assert ("<details>" in source) == (options != ("--detail", "full"))
+    assert ('id="annex"' in source) == ("--no-annex" not in options)
 
 
 def test_pack_writes_the_same_content_as_the_pdf(tmp_path: Path) -> None:
