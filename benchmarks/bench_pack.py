@@ -88,10 +88,14 @@ def html_load(browser, html: Path) -> dict[str, float]:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(html.as_uri())
         timing = page.evaluate(
-            """() => ({
-                load: performance.getEntriesByType('navigation')[0].loadEventEnd,
-                paint: (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime,
-            })"""
+            """() => new Promise((done) => new PerformanceObserver((list, observer) => {
+                if (!performance.getEntriesByName('first-contentful-paint').length) return;
+                observer.disconnect();
+                done({
+                    load: performance.getEntriesByType('navigation')[0].loadEventEnd,
+                    paint: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+                });
+            }).observe({type: 'paint', buffered: true}))"""
         )
         loads.append(timing["load"] / 1000)
         paints.append((timing["paint"] or 0) / 1000)

@@ -145,6 +145,7 @@ def test_page_loads_with_no_console_error_and_no_request(pack: Path, open_page) 
     assert page.evaluate("document.getElementById('filters').hidden") is False  # script ran
     assert page.locator("h1").count() == 1
     assert page.evaluate("document.documentElement.lang") == "vi"
+    assert page.evaluate("document.querySelector('nav.toc details').open") is True
     total = page.locator(UNITS).count()
     assert len(visible_units(page)) == total > 20
 
@@ -313,6 +314,9 @@ def test_vietnamese_text_is_drawn(pack: Path, open_page) -> None:
 def test_phone_width_does_not_scroll_sideways(pack: Path, open_page) -> None:
     page = open_page(pack, width=390, height=844).page
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    # The contents fold, so the filters sit right above what they show, on the first screen.
+    assert page.evaluate("document.querySelector('nav.toc details').open") is False
+    assert page.locator("#filters").bounding_box()["y"] < 844
     wide = page.locator(".table.wide").first  # the overview table scrolls in its own box
     assert wide.evaluate("e => e.scrollWidth > e.clientWidth")
 

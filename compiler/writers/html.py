@@ -325,10 +325,12 @@ class _Page:
         return "".join(self._paragraph(p).rstrip("\n") for p in paragraphs)
 
     def _contents(self, toc: m.TableOfContents) -> str:
-        """The contents: every heading ``in_contents``, nested by level, each a link."""
+        """The contents: every heading ``in_contents``, nested by level, each a link; open
+        (the script folds it on a phone, where it would stand between the filters and what
+        they show)."""
         lines = [
-            '<nav class="toc" aria-labelledby="contents">\n'
-            f'<h2 id="contents">{text(toc.title)}</h2>\n'
+            '<nav class="toc" aria-labelledby="contents">\n<details open>'
+            f'<summary><h2 id="contents">{text(toc.title)}</h2></summary>\n'
         ]
         depth = 0
         headings = [e for e in self.report.elements if isinstance(e, m.Heading)]
@@ -343,7 +345,7 @@ class _Page:
             depth = level
             lines.append(f'<li><a href="#{attribute(ident)}">{text(heading.text)}</a>')
         lines.append("</li></ul>" * depth)
-        lines.append("\n</nav>\n")
+        lines.append("\n</details>\n</nav>\n")
         return "".join(lines)
 
     def _filters(self) -> str:

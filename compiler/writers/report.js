@@ -21,7 +21,10 @@
   const fold = (s) =>
     s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d")
       .toLowerCase().replace(/\s+/g, " ");
-  let texts = null; // folded unit texts, made on the first search
+  let texts = null; // folded unit texts: made when the page is idle, or on the first search
+  const foldAll = () => {
+    if (!texts) texts = units.map((unit) => fold(unit.textContent));
+  };
   const value = (name) => (form.elements[name] ? form.elements[name].value : "");
   const fits = (el, key, wanted) => {
     if (!wanted) return true;
@@ -33,7 +36,7 @@
     const province = value("p");
     const kind = value("k");
     const query = fold(value("q").trim());
-    if (query && !texts) texts = units.map((unit) => fold(unit.textContent));
+    if (query) foldAll();
     const lit = new Set();
     let shown = 0;
     units.forEach((unit, n) => {
@@ -65,6 +68,13 @@
       apply();
     }
   });
+  // On a phone the contents fold, so that the filters sit right above what they show.
+  const contents = document.querySelector("nav.toc details");
+  if (contents && matchMedia("(max-width: 40rem)").matches) contents.open = false;
+  addEventListener("beforeprint", () => {
+    if (contents) contents.open = true;
+  });
   form.hidden = false;
   apply();
+  (window.requestIdleCallback || setTimeout)(foldAll);
 })();
