@@ -223,7 +223,7 @@ def format_option(command: Callable[..., Any]) -> Callable[..., Any]:
 @section_option()
 @format_option
 @click.option("--full", is_flag=True, help="Text view: diff full texts, not titles.")
-@outputs_option("Also write the comparison as a report (.docx or .pdf); repeatable.")
+@outputs_option("Also write the comparison as a report (.docx, .pdf or .html); repeatable.")
 @click.option(
     "--date",
     "created",

@@ -86,6 +86,17 @@ class Labels:
     cover_sources: str  # "{papers}"
     side_by_side_caption: str  # "{kind}"
     topics: dict[str, str]  # theme names by topic (keys of align.naming.TOPICS)
+    # --- the HTML report's reading aids (issue 12) ---
+    filters: str  # the filter bar, as screen readers name it
+    filter_province: str
+    filter_kind: str
+    filter_all: str
+    search: str
+    search_hint: str
+    clear_filters: str
+    filter_status: str  # "{shown}", "{total}"
+    full_text: str  # the toggle of an item's full text
+    skip_to_content: str
 
 
 VI = Labels(
@@ -189,6 +200,16 @@ VI = Labels(
     footnotes="Chú thích",
     cover_sources="Tổng hợp từ {papers} tham luận",
     side_by_side_caption="Các nội dung gần nhau: {kind}",
+    filters="Lọc và tìm kiếm",
+    filter_province="Tỉnh, thành phố",
+    filter_kind="Nội dung",
+    filter_all="Tất cả",
+    search="Tìm",
+    search_hint="Từ khóa, có dấu hoặc không dấu",
+    clear_filters="Bỏ lọc",
+    filter_status="Đang hiện {shown}/{total} mục",
+    full_text="Toàn văn",
+    skip_to_content="Đến nội dung chính",
     topics={
         "party_line": "Quán triệt, thực hiện đường lối đối ngoại của Đảng",
         "party_building": "Xây dựng Đảng, chỉnh đốn Đảng",
@@ -317,6 +338,16 @@ EN = Labels(
     footnotes="Footnotes",
     cover_sources="Compiled from {papers} papers",
     side_by_side_caption="Close items: {kind}",
+    filters="Filter and search",
+    filter_province="Province",
+    filter_kind="Section",
+    filter_all="All",
+    search="Search",
+    search_hint="Words, with or without diacritics",
+    clear_filters="Clear",
+    filter_status="Showing {shown} of {total} entries",
+    full_text="Full text",
+    skip_to_content="Skip to the content",
     topics={
         "party_line": "Carrying out the Party's foreign policy line",
         "party_building": "Party building",

@@ -143,14 +143,14 @@ def report_paths(values: Iterable[Path]) -> tuple[Path, ...]:
     values = tuple(values)
     if not values:
         return ()  # and the writers stay unimported
-    from compiler.writers import supported_suffixes
+    from compiler.writers import suffixes_in_words, supported_suffixes
 
     known = supported_suffixes()
     for path in values:
         if path.suffix.lower() not in known:
             raise ValueError(
                 f"{path}: unsupported report type '{path.suffix or '(none)'}' "
-                f"(use {' or '.join(known)})"
+                f"(use {suffixes_in_words()})"
             )
     return tuple(values)
 
@@ -199,7 +199,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "outputs",
         ("--output", "-o"),
-        "Report file (.docx or .pdf); repeatable. Default: output/briefing.docx and .pdf.",
+        "Report file (.docx, .pdf or .html); repeatable. Default: output/briefing.docx and .pdf.",
         Shape.PATHS,
         report_paths,
     ),

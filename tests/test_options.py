@@ -53,7 +53,7 @@ BAD_VALUES = [
     (
         ("-o", "bao-cao.odt"),
         'outputs = ["bao-cao.odt"]',
-        "bao-cao.odt: unsupported report type '.odt' (use .docx or .pdf)",
+        "bao-cao.odt: unsupported report type '.odt' (use .docx, .pdf or .html)",
     ),
 ]
 
@@ -144,7 +144,7 @@ def test_compare_checks_its_output_suffix_before_any_work() -> None:
     result = run(*args, exit_code=2)
     assert result.stdout == ""
     assert result.stderr == (
-        "brief: --output: x.txt: unsupported report type '.txt' (use .docx or .pdf)\n"
+        "brief: --output: x.txt: unsupported report type '.txt' (use .docx, .pdf or .html)\n"
     )
 
 

@@ -242,11 +242,13 @@ def test_manifest_builds_the_bundled_meeting(tmp_path: Path) -> None:
     )
     options = load_manifest(manifest)
     assert options.created == date(2025, 12, 15)
-    assert [p.name for p in options.outputs] == ["briefing.docx", "briefing.pdf"]
+    assert [p.name for p in options.outputs] == ["briefing.docx", "briefing.pdf", "briefing.html"]
     result = CliRunner().invoke(main, ["build", str(manifest)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     text = pdf_text(tmp_path / "briefing.pdf")
     assert "Hội nghị Ngoại vụ toàn quốc lần thứ 22" in text and "Lào Cai" in text
+    page = (tmp_path / "briefing.html").read_text(encoding="utf-8")
+    assert "<h1>Hội nghị Ngoại vụ toàn quốc lần thứ 22</h1>" in page and "Lào Cai" in page
 
 
 @pytest.mark.parametrize(
@@ -275,7 +277,7 @@ def test_unsupported_output_type_is_refused_before_any_work(tmp_path: Path) -> N
     assert result.exit_code == 2  # a bad option value, checked before any work
     assert result.stderr == (
         f"brief: --output: {tmp_path / 'b.odt'}: unsupported report type '.odt' "
-        "(use .docx or .pdf)\n"
+        "(use .docx, .pdf or .html)\n"
     )
     assert list(tmp_path.iterdir()) == []
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from compiler.model import Block, Document, Paper
-from compiler.report.catalogue import Catalogue, PaperEntry
+from compiler.report.catalogue import Catalogue, PaperEntry, kind_scope, province_scope
 from compiler.report.model import (
     Cell,
     Column,
@@ -22,6 +22,7 @@ from compiler.report.model import (
     ParagraphStyle,
     Run,
     RunStyle,
+    Scope,
     Table,
 )
 
@@ -46,7 +47,11 @@ def full_texts(catalogue: Catalogue) -> list[Element]:
 def _paper(catalogue: Catalogue, ref: PaperEntry, footnotes: list[Block]) -> list[Element]:
     paper = ref.paper
     heading = f"{ref.number}. {catalogue.paper_name(ref)}"
-    elements: list[Element] = [Heading(2, heading, anchor=catalogue.paper_anchor(ref))]
+    elements: list[Element] = [
+        Heading(
+            2, heading, anchor=catalogue.paper_anchor(ref), scope=province_scope(paper.province)
+        )
+    ]
     for block in paper.title_blocks:
         elements.append(
             Paragraph((Run(block.text, bold=True),), ParagraphStyle.CENTERED, keep_with_next=True)
@@ -57,22 +62,24 @@ def _paper(catalogue: Catalogue, ref: PaperEntry, footnotes: list[Block]) -> lis
         )
     anchors = catalogue.paragraph_anchors if catalogue.with_annex else {}
     for section in paper.sections:
+        scope = kind_scope(section.kind)
         for block in section.heading_blocks:
-            elements.append(Paragraph((Run(block.text, bold=True),), keep_with_next=True))
+            runs = (Run(block.text, bold=True),)
+            elements.append(Paragraph(runs, keep_with_next=True, scope=scope))
         for block in section.paragraphs:
-            elements.append(_paragraph(block, anchors.get(id(block))))
+            elements.append(_paragraph(block, anchors.get(id(block)), scope))
     if footnotes:
         elements.append(_footnotes_title(catalogue))
         elements.extend(_footnote(block) for block in footnotes)
     return elements
 
 
-def _paragraph(block: Block, anchor: str | None = None) -> Paragraph:
+def _paragraph(block: Block, anchor: str | None = None, scope: Scope | None = None) -> Paragraph:
     runs = [Run(block.text)]
     if block.footnote_refs:
         marks = "".join(f"({ref})" for ref in block.footnote_refs)
         runs.append(Run(marks, style=RunStyle.NOTE_MARK))
-    return Paragraph(tuple(runs), anchor=anchor)
+    return Paragraph(tuple(runs), anchor=anchor, scope=scope)
 
 
 def _footnotes_title(catalogue: Catalogue) -> Paragraph:
@@ -135,9 +142,11 @@ def _name(document: Document) -> str:
 def sources(catalogue: Catalogue) -> list[Element]:
     """Each source file by name and format, with its papers by province and title."""
     text = catalogue.text
-    rows = []
+    rows, scopes = [], []
     for document in catalogue.documents:
         lines = []
+        papers = [ref.paper.province for ref in catalogue.papers if ref.document is document]
+        scopes.append(province_scope(*papers))
         for ref in (r for r in catalogue.papers if r.document is document):
             runs = [
                 Run(f"{catalogue.paper_name(ref)}: ", bold=True),
@@ -151,7 +160,8 @@ def sources(catalogue: Catalogue) -> list[Element]:
                 Cell(tuple(lines) or (Paragraph.plain(text.none),)),
             )
         )
-    table = Table((Column(text.source, 0.28), Column(text.papers, 0.72)), tuple(rows))
+    columns = (Column(text.source, 0.28), Column(text.papers, 0.72))
+    table = Table(columns, tuple(rows), row_scopes=tuple(scopes))
     return [Heading(1, text.annex_sources), table]
 
 

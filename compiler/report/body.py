@@ -13,7 +13,7 @@ from compiler.collation import vietnamese_key
 from compiler.enumeration import to_roman as roman
 from compiler.labels import Labels
 from compiler.model import Item, SectionKind
-from compiler.report.catalogue import Catalogue, Detail, PaperEntry
+from compiler.report.catalogue import Catalogue, Detail, PaperEntry, kind_scope, province_scope
 from compiler.report.concise import lead
 from compiler.report.model import (
     Cell,
@@ -26,6 +26,7 @@ from compiler.report.model import (
     ParagraphStyle,
     Run,
     RunStyle,
+    Scope,
     Table,
 )
 
@@ -36,9 +37,10 @@ def overview(catalogue: Catalogue, number: int) -> list[Element]:
     """Items per section kind of every paper (a landscape table), and how to read matches."""
     text = catalogue.text
     kinds = list(SectionKind)
-    rows = []
+    rows, scopes = [], []
     for ref in catalogue.province_papers() + _general_papers(catalogue):
         paper = ref.paper
+        scopes.append(province_scope(paper.province))
         counts = [len(paper.items(kind)) if paper.section(kind) else None for kind in kinds]
         rows.append(
             (
@@ -53,7 +55,13 @@ def overview(catalogue: Catalogue, number: int) -> list[Element]:
         Column(text.unit_2025, 0.12),
         *(Column(text.kinds[kind], width) for kind in kinds),
     )
-    table = Table(columns, tuple(rows), caption=text.overview_caption, landscape=True)
+    table = Table(
+        columns,
+        tuple(rows),
+        caption=text.overview_caption,
+        landscape=True,
+        row_scopes=tuple(scopes),
+    )
     return [Heading(1, f"{roman(number)}. {text.overview}"), table, *figures_table(catalogue)]
 
 
@@ -65,6 +73,7 @@ def figures_table(catalogue: Catalogue) -> list[Element]:
 
     text = catalogue.text
     rows: list[tuple[Cell, ...]] = []
+    scopes: list[Scope | None] = []
     for category in shared_categories(catalogue.figures):
         listed = sorted(
             side_by_side(catalogue.figures, category), key=lambda r: vietnamese_key(r[0])
@@ -79,6 +88,7 @@ def figures_table(catalogue: Catalogue) -> list[Element]:
                     Cell.plain("; ".join(distinct_quotes(figures))),
                 )
             )
+            scopes.append(province_scope(province))
     if not rows:
         return []
     columns = (
@@ -86,7 +96,7 @@ def figures_table(catalogue: Catalogue) -> list[Element]:
         Column(text.province, 0.18),
         Column(text.figures_column, 0.58),
     )
-    return [Table(columns, tuple(rows), caption=text.figures_caption)]
+    return [Table(columns, tuple(rows), caption=text.figures_caption, row_scopes=tuple(scopes))]
 
 
 def _general_papers(catalogue: Catalogue) -> list[PaperEntry]:
@@ -96,7 +106,12 @@ def _general_papers(catalogue: Catalogue) -> list[PaperEntry]:
 def kind_part(catalogue: Catalogue, kind: SectionKind, number: int, detail: Detail) -> list:
     text = catalogue.text
     elements: list[Element] = [
-        Heading(1, f"{roman(number)}. {text.kinds[kind]}", anchor=catalogue.kind_anchor(kind)),
+        Heading(
+            1,
+            f"{roman(number)}. {text.kinds[kind]}",
+            anchor=catalogue.kind_anchor(kind),
+            scope=kind_scope(kind),
+        ),
         Heading(2, f"1. {text.shared_themes}"),
     ]
     themes = catalogue.themes_of(kind)
@@ -111,7 +126,9 @@ def kind_part(catalogue: Catalogue, kind: SectionKind, number: int, detail: Deta
         if not items:
             missing.append(catalogue.paper_name(ref))
             continue
-        elements.append(Heading(3, catalogue.paper_name(ref), in_contents=False))
+        name = catalogue.paper_name(ref)
+        scope = province_scope(ref.paper.province)
+        elements.append(Heading(3, name, in_contents=False, scope=scope))
         entries = tuple(_entry(catalogue, item, detail) for item in items)
         elements.append(ItemList(entries))
     if missing:
@@ -123,8 +140,9 @@ def kind_part(catalogue: Catalogue, kind: SectionKind, number: int, detail: Deta
 def _themes_table(catalogue: Catalogue, kind: SectionKind, themes: list[Theme]) -> Table:
     """One row per theme: its label, the provinces raising it (each item linked), how alike."""
     text = catalogue.text
-    rows = []
+    rows, scopes = [], []
     for number, theme in enumerate(themes, start=1):
+        scopes.append(province_scope(*theme.provinces))
         label = Paragraph(
             (Run(f"{number}. {theme.label}"),), anchor=catalogue.theme_anchor(kind, number)
         )
@@ -141,7 +159,7 @@ def _themes_table(catalogue: Catalogue, kind: SectionKind, themes: list[Theme]) 
         Column(text.raised_by, 0.46),
         Column(text.score, 0.18),
     )
-    return Table(columns, tuple(rows))
+    return Table(columns, tuple(rows), row_scopes=tuple(scopes))
 
 
 def _members_runs(catalogue: Catalogue, members: list[Member]) -> list[Run]:
@@ -165,6 +183,7 @@ def _entry(catalogue: Catalogue, item: Item, detail: Detail) -> ListEntry:
     text = catalogue.text
     body = item.text if detail is Detail.FULL else lead(item)
     runs = [Run(body)]
+    folded = () if body == item.text else full_text(item)
     theme = catalogue.theme_of(item)
     if theme:
         kind, number = theme
@@ -178,7 +197,13 @@ def _entry(catalogue: Catalogue, item: Item, detail: Detail) -> ListEntry:
         note=note,
         note_link=catalogue.annex_anchor(item) if note else None,
         anchor=catalogue.body_anchor(item),
+        folded=folded,
     )
+
+
+def full_text(item: Item) -> tuple[Paragraph, ...]:
+    """The item in full, one paragraph per source paragraph."""
+    return tuple(Paragraph.plain(part) for part in item.text.split("\n") if part.strip())
 
 
 def strength_note(text: Labels) -> Paragraph:

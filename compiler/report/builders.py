@@ -24,7 +24,13 @@ from compiler.model import Document, Item, SectionKind
 from compiler.normalize import clean_text
 from compiler.options import PACK_KINDS
 from compiler.report import annex, body
-from compiler.report.catalogue import Catalogue, Detail, SourceNotes
+from compiler.report.catalogue import (
+    Catalogue,
+    Detail,
+    SourceNotes,
+    kind_scope,
+    province_scope,
+)
 from compiler.report.model import (
     Cell,
     Column,
@@ -154,13 +160,13 @@ def comparison_report(comparison: Comparison, options: ReportOptions) -> Report:
         over_time = section.changes is not None  # one province, two meetings
         shown = [p for p in section.matching.pairs if over_time or strength(p.score)]
         weak = [p for p in section.matching.pairs if p not in shown]  # not claimed as matches
-        report.add(Heading(1, f"{roman(number)}. {kind_name}"))
+        report.add(Heading(1, f"{roman(number)}. {kind_name}", scope=kind_scope(section.kind)))
         if shown:
             report.add(_pairs_table(shown, over_time, left_name, right_name, kind_name, text))
         left_alone = section.matching.unmatched_left + [p.left for p in weak]
         right_alone = section.matching.unmatched_right + [p.right for p in weak]
-        report.add(*_alone(left_alone, left_name, "dropped", section, text))
-        report.add(*_alone(right_alone, right_name, "new", section, text))
+        report.add(*_alone(left_alone, left_name, left.paper.province, "dropped", section, text))
+        report.add(*_alone(right_alone, right_name, right.paper.province, "new", section, text))
     return report
 
 
@@ -230,7 +236,9 @@ def _note(item: Item) -> Paragraph:
     return Paragraph((Run(item.provenance.describe(), style=RunStyle.MUTED),), ParagraphStyle.NOTE)
 
 
-def _alone(items: list[Item], side: str, change: str, section, text: Labels) -> list:
+def _alone(
+    items: list[Item], side: str, province: str | None, change: str, section, text: Labels
+) -> list:
     if not items:
         return []
     heading = text.only_in.format(side=side)
@@ -242,4 +250,4 @@ def _alone(items: list[Item], side: str, change: str, section, text: Labels) -> 
     entries = tuple(
         ListEntry(i.label or "•", (Run(i.text),), i.provenance.describe()) for i in ordered
     )
-    return [Heading(2, heading), ItemList(entries)]
+    return [Heading(2, heading, scope=province_scope(province)), ItemList(entries)]

@@ -18,6 +18,7 @@ from compiler.collation import vietnamese_key
 from compiler.labels import Labels
 from compiler.model import Document, Item, Paper, Section, SectionKind
 from compiler.report.concise import item_reference, source_reference
+from compiler.report.model import Scope
 
 
 class Detail(StrEnum):
@@ -172,6 +173,16 @@ class Catalogue:
     def themes_of(self, kind: SectionKind) -> list[Theme]:
         entry = self.themes.get(kind)
         return entry.themes.themes if entry else []
+
+
+def province_scope(*provinces: str | None) -> Scope | None:
+    """The scope of a part about these provinces (None for the general part)."""
+    named = tuple(sorted({p for p in provinces if p}, key=vietnamese_key))
+    return Scope(provinces=named) if named else None
+
+
+def kind_scope(kind: SectionKind) -> Scope:
+    return Scope(kinds=(kind.value,))
 
 
 def _opening_paragraph(section: Section, item: Item) -> int | None:

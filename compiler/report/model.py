@@ -9,6 +9,11 @@ the report: letters, digits and hyphens, at most 40 characters, as Word bookmark
 and a ``Run`` may carry a ``link`` to one. Writers make anchors bookmarks or link targets
 (PDF destinations, DOCX bookmarks, HTML ids) and links clickable; builders only link to
 anchors the report holds (``Report.dangling_links`` lists any that it does not).
+
+Formats a reader explores on screen (HTML) get two more things print leaves out: a
+``Scope`` saying which provinces and section kinds a part concerns (the filters), and an
+entry's ``folded`` text (the item in full, collapsed under its one-line entry; the printed
+brief has it in the annex).
 """
 
 from __future__ import annotations
@@ -24,6 +29,16 @@ class RunStyle(StrEnum):
     DELETED = "deleted"  # word-level diff: present only on the left-hand side
     MUTED = "muted"  # secondary text such as provenance ("000.txt:17-19")
     NOTE_MARK = "note_mark"  # a footnote marker, set as superscript
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What a part of the report concerns, for readers that filter it (HTML): the provinces
+    (as the report names them) and the section kinds (``SectionKind`` values). Empty: the
+    part concerns every province, or every kind. Print formats ignore it."""
+
+    provinces: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +65,7 @@ class Paragraph:
     style: ParagraphStyle = ParagraphStyle.BODY
     anchor: str | None = None
     keep_with_next: bool = False  # never the last line of a page (a title over its text)
+    scope: Scope | None = None
 
     @classmethod
     def plain(cls, text: str, style: ParagraphStyle = ParagraphStyle.BODY) -> Paragraph:
@@ -69,6 +85,7 @@ class Heading:
     text: str
     anchor: str | None = None  # None: the writer names the bookmark itself
     in_contents: bool = True
+    scope: Scope | None = None  # of everything up to the next heading of its level or above
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +95,8 @@ class ListEntry:
     note: str | None = None  # provenance, shown small after the text
     note_link: str | None = None  # the anchor the note links to (the item in full)
     anchor: str | None = None
+    scope: Scope | None = None
+    folded: tuple[Paragraph, ...] = ()  # the item in full, where a format can fold text
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +131,7 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     caption: str | None = None
     landscape: bool = False  # wide tables: render in a landscape section/page
+    row_scopes: tuple[Scope | None, ...] = ()  # one per row, or none at all
 
 
 @dataclass(frozen=True, slots=True)

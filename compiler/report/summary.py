@@ -22,7 +22,7 @@ from compiler.align.themes import Member, Theme
 from compiler.collation import vietnamese_key
 from compiler.model import SectionKind
 from compiler.normalize import fold
-from compiler.report.catalogue import Catalogue
+from compiler.report.catalogue import Catalogue, kind_scope, province_scope
 from compiler.report.concise import phrase
 from compiler.report.model import Element, Heading, ItemList, ListEntry, Paragraph, Run
 
@@ -147,7 +147,9 @@ def _kind(
     unique = entry.themes.unique if entry else []
     if not themes and not unique:
         return []
-    elements: list[Element] = [Heading(2, text.kinds[kind], in_contents=False)]
+    elements: list[Element] = [
+        Heading(2, text.kinds[kind], in_contents=False, scope=kind_scope(kind))
+    ]
     budget.take(len(text.kinds[kind]), spacing=1.7)
     lines = []
     for n, theme in enumerate(themes, start=1):
@@ -158,7 +160,8 @@ def _kind(
                 ListEntry("•", (Run(more, italic=True, link=catalogue.kind_anchor(kind)),))
             )
             break
-        lines.append(ListEntry("•", tuple(runs)))
+        scope = province_scope(*theme.provinces)
+        lines.append(ListEntry("•", tuple(runs), scope=scope))
     if not themes:
         lines.append(ListEntry("•", (Run(text.summary_no_themes, italic=True),)))
         budget.take(len(text.summary_no_themes))
@@ -195,6 +198,7 @@ def _unique(
     runs: list[Run] = [Run(head, italic=True)]
     budget.take(len(head), spacing=0.5)
     used, shown = len(head), 0
+    named: list[str] = []
     for province, members in by_province.items():
         pieces = [phrase(member.item.text) for member in members]
         cost_chars = len(province) + 2 + sum(len(piece) + 2 for piece in pieces)
@@ -208,13 +212,14 @@ def _unique(
             last = n + 1 == len(members)
             runs.append(Run("; " if not last else " " if piece.endswith("…") else ". "))
         shown += len(members)
+        named.append(province)
     if shown < len(unique):
         template = text.summary_more_unique if shown else text.summary_unique_count
         more = template.format(count=len(unique) - shown, where=f"{number}.2")
         if shown:
             more = more[:1].upper() + more[1:]
         runs.append(Run(more + ".", italic=True, link=catalogue.kind_anchor(kind)))
-    return Paragraph(tuple(runs))
+    return Paragraph(tuple(runs), scope=province_scope(*named))
 
 
 def _position(member: Member) -> int:
@@ -234,7 +239,9 @@ def asks_by_addressee(catalogue: Catalogue, budget: _Budget) -> list[Element]:
     text = catalogue.text
     if not catalogue.asks:
         return []
-    elements: list[Element] = [Heading(2, text.asks, in_contents=False)]
+    elements: list[Element] = [
+        Heading(2, text.asks, in_contents=False, scope=kind_scope(SectionKind.PROPOSALS))
+    ]
     budget.take(len(text.asks), spacing=1.7)
     entries = []
     for addressee, asks in by_addressee(catalogue.asks):
@@ -263,7 +270,8 @@ def asks_by_addressee(catalogue: Catalogue, budget: _Budget) -> list[Element]:
             runs.append(Run("" if runs[-1].text.endswith("…") else "."))
         else:
             runs.append(Run("; …"))
-        entries.append(ListEntry("•", tuple(runs)))
+        scope = province_scope(*(a.province for a in asks))
+        entries.append(ListEntry("•", tuple(runs), scope=scope))
     if len(entries) < len(by_addressee(catalogue.asks)):
         more = text.summary_more_asks.format(count=len(by_addressee(catalogue.asks)) - len(entries))
         entries.append(ListEntry("•", (Run(more, italic=True),)))
@@ -308,6 +316,7 @@ def key_figures(catalogue: Catalogue, budget: _Budget) -> list[Element]:
             break
         rows = sorted(side_by_side(catalogue.figures, category), key=lambda r: vietnamese_key(r[0]))
         parts: list[str] = []
+        named: list[str] = []
         line = len(name) + 40
         for province, figures in rows:
             part = f"{province} {'; '.join(distinct_quotes(figures)[:FIGURES_PER_PROVINCE])}"
@@ -315,6 +324,7 @@ def key_figures(catalogue: Catalogue, budget: _Budget) -> list[Element]:
             if parts and extra and not budget.take(int(extra * (CHARS_PER_LINE - 6)), 6, 0):
                 break
             parts.append(part)
+            named.append(province)
             line += len(part) + 2
         rest = (
             ""
@@ -325,6 +335,7 @@ def key_figures(catalogue: Catalogue, budget: _Budget) -> list[Element]:
             ListEntry(
                 "•",
                 (Run(name, bold=True, link="figures"), Run(": " + ", ".join(parts) + rest + ".")),
+                scope=province_scope(*named),
             )
         )
     if len(entries) < len(categories):

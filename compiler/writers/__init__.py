@@ -20,7 +20,11 @@ from typing import Any
 from compiler.errors import OutputError
 from compiler.report.model import Report
 
-_WRITERS = {".docx": "compiler.writers.docx", ".pdf": "compiler.writers.pdf"}
+_WRITERS = {
+    ".docx": "compiler.writers.docx",
+    ".pdf": "compiler.writers.pdf",
+    ".html": "compiler.writers.html",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,13 +66,19 @@ def supported_suffixes() -> tuple[str, ...]:
     return tuple(_WRITERS)
 
 
+def suffixes_in_words() -> str:
+    """ ".docx, .pdf or .html" """
+    *first, last = _WRITERS
+    return f"{', '.join(first)} or {last}" if first else last
+
+
 def write_report(report: Report, path: Path, options: WriterOptions | None = None) -> Any:
     """Write ``report`` to ``path`` in the format its suffix names; returns what the writer
     returns (the PDF writer: every heading's page)."""
     suffix = path.suffix.lower()
     if suffix not in _WRITERS:
         raise OutputError(
-            path, f"unsupported report type '{suffix or '(none)'}' (use .docx or .pdf)"
+            path, f"unsupported report type '{suffix or '(none)'}' (use {suffixes_in_words()})"
         )
     module = importlib.import_module(_WRITERS[suffix])
     return module.write(report, path, options or WriterOptions())
