@@ -1,16 +1,30 @@
-"""The document structure as plain data (for ``brief export --format json``).
+"""The document structure as plain data (for ``brief export --format json``), and back.
 
-The schema is documented in README ("JSON export"). Key figures and asks are plain data
-too, as JSON (``figures``, ``asks``) and as CSV rows.
+The schema is documented in README ("JSON export"). It holds everything reading found, so
+``document_from_dict`` rebuilds the Document a later stage needs (the store keeps read
+documents this way): export → import → export gives the same data. Key figures and asks
+are plain data too, as JSON (``figures``, ``asks``) and as CSV rows.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from typing import Any
 
-from compiler.model import Block, Document, Item, Paper, Section
+from compiler.model import (
+    Block,
+    BlockRole,
+    Document,
+    Genre,
+    Item,
+    KindBasis,
+    Paper,
+    Provenance,
+    Section,
+    SectionKind,
+)
 
 SCHEMA_VERSION = 1
 
@@ -40,6 +54,7 @@ def document_to_dict(document: Document) -> dict[str, Any]:
         "front_matter": [block_to_dict(b) for b in document.front_matter],
         "footnotes": [block_to_dict(b) for b in document.footnotes],
         "furniture": [block_to_dict(b) for b in document.furniture],
+        "warnings": list(document.warnings),
     }
 
 
@@ -51,6 +66,8 @@ def paper_to_dict(paper: Paper) -> dict[str, Any]:
         "author": paper.author,
         "provenance": paper.provenance.to_dict(),
         "title_provenance": [b.provenance.to_dict() for b in paper.title_blocks],
+        "title_blocks": [block_to_dict(b) for b in paper.title_blocks],
+        "author_block": block_to_dict(paper.author_block) if paper.author_block else None,
         "sections": [section_to_dict(s) for s in paper.sections],
     }
 
@@ -61,10 +78,11 @@ def section_to_dict(section: Section) -> dict[str, Any]:
         "kind_from": section.kind_from.value,
         "heading": section.heading,
         "heading_path": [b.labelled_text for b in section.heading_blocks],
+        "heading_blocks": [block_to_dict(b) for b in section.heading_blocks],
         "text": section.text,
         "provenance": section.provenance.to_dict(),
         "paragraphs": [block_to_dict(b) for b in section.paragraphs],
-        "items": [item_to_dict(i) for i in section.items],
+        "items": [_section_item(i, section.paragraphs) for i in section.items],
     }
 
 
@@ -77,11 +95,104 @@ def item_to_dict(item: Item) -> dict[str, Any]:
     }
 
 
+def _section_item(item: Item, section_paragraphs: list[Block]) -> dict[str, Any]:
+    """An item with its paragraphs: each the index of one of the section's paragraphs, or the
+    paragraph itself when it is a piece cut out of one (a closing paragraph's asks)."""
+    position = {id(block): n for n, block in enumerate(section_paragraphs)}
+    paragraphs = [
+        position[id(b)] if id(b) in position else block_to_dict(b) for b in item.paragraphs
+    ]
+    return {**item_to_dict(item), "paragraphs": paragraphs}
+
+
 def block_to_dict(block: Block) -> dict[str, Any]:
+    """Text and provenance; the reader's hints only where they say something."""
     data: dict[str, Any] = {"text": block.text, "provenance": block.provenance.to_dict()}
     if block.footnote_refs:
         data["footnote_refs"] = list(block.footnote_refs)
+    if block.role != BlockRole.BODY:
+        data["role"] = block.role.value
+    if block.heading_level is not None:
+        data["heading_level"] = block.heading_level
+    if block.bold:
+        data["bold"] = True
+    if block.list_label is not None:
+        data["list_label"] = block.list_label
     return data
+
+
+# --- back to the model -------------------------------------------------------------------------
+
+
+def document_from_dict(data: dict[str, Any]) -> Document:
+    """The Document ``document_to_dict`` exported, equal to the one read. Shorthands (a
+    section's ``text`` and ``heading_path``, a paper's ``title``, ``author`` and
+    ``title_provenance``) are rebuilt from the blocks, not read."""
+    return Document(
+        source=data["source"],
+        format=data["format"],
+        papers=[paper_from_dict(p) for p in data["papers"]],
+        footnotes=[block_from_dict(b) for b in data["footnotes"]],
+        front_matter=[block_from_dict(b) for b in data["front_matter"]],
+        furniture=[block_from_dict(b) for b in data["furniture"]],
+        encoding=data["encoding"],
+        genre=Genre(data["genre"]),
+        warnings=list(data.get("warnings", [])),
+    )
+
+
+def paper_from_dict(data: dict[str, Any]) -> Paper:
+    author = data["author_block"]
+    return Paper(
+        province=data["province"],
+        province_2025=data["province_2025"],
+        provenance=provenance_from_dict(data["provenance"]),
+        sections=[section_from_dict(s) for s in data["sections"]],
+        title_blocks=[block_from_dict(b) for b in data["title_blocks"]],
+        author_block=block_from_dict(author) if author else None,
+    )
+
+
+def section_from_dict(data: dict[str, Any]) -> Section:
+    paragraphs = [block_from_dict(b) for b in data["paragraphs"]]
+    return Section(
+        kind=SectionKind(data["kind"]),
+        heading=data["heading"],
+        provenance=provenance_from_dict(data["provenance"]),
+        paragraphs=paragraphs,
+        items=[item_from_dict(i, paragraphs) for i in data["items"]],
+        heading_blocks=[block_from_dict(b) for b in data["heading_blocks"]],
+        kind_from=KindBasis(data["kind_from"]),
+    )
+
+
+def item_from_dict(data: dict[str, Any], section_paragraphs: Sequence[Block] = ()) -> Item:
+    return Item(
+        label=data["label"],
+        title=data["title"],
+        text=data["text"],
+        provenance=provenance_from_dict(data["provenance"]),
+        paragraphs=[
+            section_paragraphs[p] if isinstance(p, int) else block_from_dict(p)
+            for p in data.get("paragraphs", [])
+        ],
+    )
+
+
+def block_from_dict(data: dict[str, Any]) -> Block:
+    return Block(
+        text=data["text"],
+        provenance=provenance_from_dict(data["provenance"]),
+        role=BlockRole(data.get("role", BlockRole.BODY.value)),
+        heading_level=data.get("heading_level"),
+        bold=data.get("bold", False),
+        list_label=data.get("list_label"),
+        footnote_refs=tuple(data.get("footnote_refs", ())),
+    )
+
+
+def provenance_from_dict(data: dict[str, Any]) -> Provenance:
+    return Provenance(**data)
 
 
 # --- alignment -----------------------------------------------------------------------------
