@@ -419,20 +419,111 @@ def pack(sources: tuple[Path, ...], **values: Any) -> None:
     run_pack(from_values({"sources": sources, **values}))
 
 
+def store_option(help_text: str, default: Path | None = None) -> Callable[..., Any]:
+    return click.option(
+        "--store",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=default,
+        show_default=default is not None,
+        help=help_text,
+    )
+
+
 @main.command()
 @click.argument("manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@store_option("Store to keep read documents in. Default: the manifest's, else brief.db beside it.")
 @quiet_option
-def build(manifest: Path) -> None:
-    """Regenerate a meeting's whole pack from a MANIFEST (.toml): same inputs, same files."""
+def build(manifest: Path, store: Path | None) -> None:
+    """Regenerate a meeting's whole pack from a MANIFEST (.toml): same inputs, same files.
+
+    Read documents are kept in the store, so a rebuild reads only the files that changed.
+    """
     from compiler.options import load_manifest
 
-    run_pack(load_manifest(manifest))
+    run_pack(load_manifest(manifest, store=store), manifest)
 
 
-def run_pack(options: Any) -> None:
+def run_pack(options: Any, manifest: Path | None = None) -> None:
     from compiler.pack import build_pack
 
-    result = build_pack(options)
+    result = build_pack(options, manifest)
     for path in result.written:
         click.echo(f"wrote {path}")
     finish(result)
+
+
+@main.command()
+@click.argument("query")
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@store_option("Search the meetings kept in this store instead of reading SOURCES.")
+@click.option("--provinces", "-p", multiple=True, help="Only these provinces; repeatable.")
+@click.option("--section", "-s", "sections", multiple=True, help="Only these section kinds.")
+@format_option
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=20, show_default=True)
+@quiet_option
+def search(
+    query: str,
+    sources: tuple[Path, ...],
+    store: Path | None,
+    provinces: tuple[str, ...],
+    sections: tuple[str, ...],
+    fmt: str,
+    limit: int,
+) -> None:
+    """Find QUERY in SOURCES or in a --store: words in any order, "quoted phrases", case and
+    diacritics ignored ("ngoai giao kinh te" finds "ngoại giao kinh tế"), best first."""
+    from compiler.search import search as find
+
+    if bool(sources) == (store is not None):
+        raise OptionError("SOURCES", "give sources to read or --store, not both or neither")
+    kinds = tuple(k.value for k in kinds_option(sections)) if sections else ()
+    found = find(query, sources, store, provinces_option(provinces), kinds, limit)
+    if fmt == "json":
+        emit_json(found.to_dict())
+    else:
+        from compiler.views import search_view
+
+        click.echo(search_view(found, terminal_width()))
+    finish(found)
+
+
+def provinces_option(values: tuple[str, ...]) -> tuple[str, ...]:
+    from compiler.options import province_names
+
+    return province_names(values)
+
+
+@main.group()
+def store() -> None:
+    """What a store (brief.db) keeps: the meetings built and the documents read for them."""
+
+
+@store.command("list")
+@store_option("The store.", default=Path("brief.db"))
+@format_option
+def store_list(store: Path, fmt: str) -> None:
+    """List the meetings in the store: date, files, provinces, passages; and its size."""
+    from compiler.store import Store
+
+    with Store.existing(store) as kept:
+        if fmt == "json":
+            emit_json(kept.summary())
+        else:
+            from compiler.views import store_view
+
+            click.echo(store_view(kept.summary()))
+
+
+@store.command("gc")
+@store_option("The store.", default=Path("brief.db"))
+def store_gc(store: Path) -> None:
+    """Remove the documents no meeting uses any more (earlier contents of changed files,
+    readings by an earlier brief) and compact the store."""
+    from compiler.store import Store
+
+    with Store.existing(store) as kept:
+        collected = kept.gc()
+    click.echo(
+        f"{store}: removed {collected.documents} document(s); "
+        f"{collected.bytes_before / 1e6:,.1f} MB -> {collected.bytes_after / 1e6:,.1f} MB"
+    )

@@ -10,13 +10,14 @@ folders the run writes its reports into.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from compiler import diagnostics
 from compiler.errors import OwnReportError, SourceError
 from compiler.model import Document
+from compiler.options import STORE_NAME
 from compiler.readers import read_source, supported_suffixes
 from compiler.segment import build_document
 
@@ -71,9 +72,11 @@ def _folder_files(folder: Path, outputs: list[Path]) -> list[Path]:
 
 
 def _hidden(path: Path, root: Path) -> bool:
-    """Hidden files, a folder's README/LICENSE notes and brief's own manifests (.toml) are
-    not papers."""
+    """Hidden files, a folder's README/LICENSE notes and brief's own manifests (.toml) and
+    store (brief.db, with SQLite's journal files) are not papers."""
     if path.stem.upper() in {"README", "LICENSE", "CHANGELOG"} or path.suffix.lower() == ".toml":
+        return True
+    if path.name.startswith(STORE_NAME):
         return True
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
@@ -88,8 +91,13 @@ def load_document(path: Path) -> Document:
     return document
 
 
-def load_documents(sources: list[Path], skip: Iterable[Path] = ()) -> LoadResult:
-    """Read every source, reporting each file on the run's channel as it goes."""
+def load_documents(
+    sources: list[Path],
+    skip: Iterable[Path] = (),
+    read: Callable[[Path], Document] = load_document,
+) -> LoadResult:
+    """Read every source, reporting each file on the run's channel as it goes. ``read``:
+    how one file becomes a Document (``Store.read`` takes it from the store when it can)."""
     report = diagnostics.channel()
     files, failures = source_files(sources, skip)
     result = LoadResult()
@@ -97,7 +105,7 @@ def load_documents(sources: list[Path], skip: Iterable[Path] = ()) -> LoadResult
         _refuse(result, failure)
     for path in files:
         try:
-            document = load_document(path)
+            document = read(path)
         except OwnReportError as error:
             report.warning(error.path, f"skipped: {error.reason}")
             continue

@@ -393,3 +393,82 @@ def date_line(value: date, language: str = "vi") -> str:
     else:
         month, day = f"{value.month:02d}", f"{value.day:02d}"
     return labels(language).date_line.format(day=day, month=month, year=value.year)
+
+
+# --- meetings over time (report/meetings.py) ------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingLabels:
+    changes: str  # chapter: what each province changed since the previous meeting
+    changes_intro: str
+    against: str  # "{meeting}", "{sources}"
+    kind_caption: str  # "{kind}", "{counts}"
+    no_common: str
+    earlier: str  # the earlier meeting, in provenance notes
+    current: str  # this meeting, in provenance notes
+    content: str
+    repeated: str  # chapter: asks repeated across meetings
+    repeated_intro: str
+    ask: str
+    raised_at: str
+    no_repeated: str
+    dated: str  # "{name} ({date})"
+    short_date: str  # format with day, month, year
+
+
+MEETINGS_VI = MeetingLabels(
+    changes="Thay đổi so với kỳ trước",
+    changes_intro=(
+        "Phương hướng, nhiệm vụ và kiến nghị của mỗi địa phương được đối chiếu với tham luận "
+        "gần nhất của chính địa phương đó ở kỳ trước: nội dung giữ nguyên, điều chỉnh (phần "
+        "lược bỏ gạch ngang, phần bổ sung gạch chân), mới hoặc không còn."
+    ),
+    against="So với {meeting}: {sources}.",
+    kind_caption="{kind}: {counts}",
+    no_common="Không có địa phương nào có tham luận ở cả kỳ này và kỳ trước.",
+    earlier="kỳ trước",
+    current="kỳ này",
+    content="Nội dung",
+    repeated="Kiến nghị lặp lại",
+    repeated_intro=(
+        "Kiến nghị một địa phương đã nêu ở từ hai kỳ hội nghị trở lên (đối chiếu như ở phần "
+        "trước), kiến nghị được nêu nhiều kỳ nhất xếp trước; nội dung là lần nêu gần nhất."
+    ),
+    ask="Kiến nghị (lần nêu gần nhất)",
+    raised_at="Các kỳ đã nêu",
+    no_repeated="Không có kiến nghị nào được nêu lại ở nhiều kỳ.",
+    dated="{name} ({date})",
+    short_date="{day:02d}/{month:02d}/{year}",
+)
+
+MEETINGS_EN = MeetingLabels(
+    changes="Changes since the previous meeting",
+    changes_intro=(
+        "Each province's tasks and proposals set against its own latest paper at an earlier "
+        "meeting: items unchanged, reworded (removed words struck through, added words "
+        "underlined), new or dropped."
+    ),
+    against="Against {meeting}: {sources}.",
+    kind_caption="{kind}: {counts}",
+    no_common="No province has a paper at both this meeting and an earlier one.",
+    earlier="earlier",
+    current="now",
+    content="Item",
+    repeated="Repeated asks",
+    repeated_intro=(
+        "Asks a province has raised at two meetings or more (paired as in the previous "
+        "chapter), the most often raised first; the wording is the latest."
+    ),
+    ask="Ask (latest wording)",
+    raised_at="Raised at",
+    no_repeated="No ask was raised at more than one meeting.",
+    dated="{name} ({date})",
+    short_date="{year}-{month:02d}-{day:02d}",
+)
+
+MEETING_LANGUAGES = {"vi": MEETINGS_VI, "en": MEETINGS_EN}
+
+
+def meeting_labels(language: str = "vi") -> MeetingLabels:
+    return MEETING_LANGUAGES[language]

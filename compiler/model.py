@@ -8,6 +8,7 @@ report can always say where a statement came from.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 from enum import StrEnum
 
 
@@ -205,6 +206,15 @@ class Document:
     encoding: str | None = None
     genre: Genre = Genre.PAPER
     warnings: list[str] = field(default_factory=list)  # guesses the reading made, for stderr
+
+
+@dataclass(slots=True)
+class Meeting:
+    """One conference: its name, its date and the documents read for it."""
+
+    name: str
+    date: date | None
+    documents: list[Document] = field(default_factory=list)
 
 
 def _min(a: int | None, b: int | None) -> int | None:

@@ -26,7 +26,7 @@ import os
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -39,6 +39,7 @@ K = SectionKind
 PACK_KINDS = (K.OPPORTUNITIES, K.CHALLENGES, K.TASKS, K.PROPOSALS)
 DEFAULT_OUTPUTS = (Path("output/briefing.docx"), Path("output/briefing.pdf"))
 TITLE_LIMIT = 300  # characters
+STORE_NAME = "brief.db"  # a manifest's store, next to it
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,9 @@ class PackOptions:
     provenance: str = "short"  # item references: "none", "short" or "full"
     annex: bool = True  # the papers in full after the brief
     issuer: str | None = None  # the issuing body on the cover; lines separated by "\n"
+    meeting: str | None = None  # the meeting's name; manifests default to the title or folder
+    previous: tuple[Path, ...] = ()  # manifests of earlier meetings
+    store: Path | None = None  # None: none for pack, brief.db next to a manifest for build
 
 
 class Shape(Enum):
@@ -187,6 +191,32 @@ def issuer_lines(value: str) -> str:
     return "\n".join(lines)
 
 
+def meeting_name(value: str) -> str:
+    name = unicodedata.normalize("NFC", " ".join(value.split()))
+    if not name:
+        raise ValueError("the meeting's name is empty")
+    if len(name) > TITLE_LIMIT:
+        raise ValueError(f"the meeting's name has {len(name)} characters (at most {TITLE_LIMIT})")
+    return name
+
+
+def manifest_paths(values: Iterable[Path]) -> tuple[Path, ...]:
+    for path in values:
+        if not path.is_file():
+            raise ValueError(f"{path}: no such manifest")
+        if path.suffix.lower() != ".toml":
+            raise ValueError(f"{path}: a manifest must be a .toml file")
+    return tuple(values)
+
+
+def store_path(value: Path) -> Path:
+    if value.is_dir():
+        raise ValueError(f"{value}: is a folder; name the store's file (e.g. {value / STORE_NAME})")
+    if not value.parent.is_dir():
+        raise ValueError(f"{value}: no such folder '{value.parent}'")
+    return value
+
+
 def source_paths(values: Iterable[Path]) -> tuple[Path, ...]:
     paths = tuple(values)
     if not paths:
@@ -274,6 +304,30 @@ SETTINGS: tuple[Setting, ...] = (
         Shape.TEXT,
         issuer_lines,
     ),
+    Setting(
+        "meeting",
+        ("--meeting",),
+        "The meeting's name, in the store and in search results. Default: the title, else "
+        "the folder of the manifest (or of the first source).",
+        Shape.TEXT,
+        meeting_name,
+    ),
+    Setting(
+        "previous",
+        ("--previous",),
+        "Manifest (.toml) of an earlier meeting; repeatable. Adds the chapters on what "
+        "changed since then and on repeated asks.",
+        Shape.PATHS,
+        manifest_paths,
+    ),
+    Setting(
+        "store",
+        ("--store",),
+        "SQLite store that keeps read documents (only changed files are read again) and "
+        "the meetings for 'brief search'. Default: none for pack, brief.db next to a manifest.",
+        Shape.PATH,
+        store_path,
+    ),
 )
 
 
@@ -293,8 +347,9 @@ def from_values(values: dict[str, Any]) -> PackOptions:
     return _build(values, where, base=None)
 
 
-def load_manifest(path: Path) -> PackOptions:
-    """PackOptions from a TOML manifest (see sources/hoi-nghi-2025/pack.toml)."""
+def load_manifest(path: Path, store: Path | None = None) -> PackOptions:
+    """PackOptions from a TOML manifest (see sources/hoi-nghi-2025/pack.toml); ``store``:
+    the command line's ``--store``, in place of the manifest's."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
@@ -310,7 +365,20 @@ def load_manifest(path: Path) -> PackOptions:
         )
     if not data.get("sources"):
         raise OptionError(path, "the manifest lists no sources")
-    return _build(data, lambda setting: f"{path}: {setting.key}", base=path.parent)
+    options = _build(data, lambda setting: f"{path}: {setting.key}", base=path.parent)
+    if store is not None:
+        options = replace(options, store=_checked(setting_for("store"), store, None, "--store"))
+    return options
+
+
+def default_meeting(title: str | None, folder: Path) -> str:
+    """A meeting without a name is called by its title, else by its folder."""
+    return title or folder.absolute().name
+
+
+def manifest_store(options: PackOptions, manifest: Path) -> Path:
+    """The store of a meeting built from ``manifest``: its own, else brief.db beside it."""
+    return options.store or manifest.parent / STORE_NAME
 
 
 def _build(
@@ -321,16 +389,21 @@ def _build(
         raw = values.get(setting.key)
         if raw is None or (setting.shape in (Shape.TEXTS, Shape.PATHS) and raw in ((), [])):
             continue  # not given: the field's default
-        try:
-            chosen[setting.field_name] = setting.check(_shaped(setting.shape, raw, base))
-        except ValueError as error:
-            raise OptionError(where(setting), str(error)) from None
+        chosen[setting.field_name] = _checked(setting, raw, base, where(setting))
     options = PackOptions(**chosen)
     try:
         check_paths(options.sources, options.outputs, options.template)
     except ValueError as error:
         raise OptionError(where(setting_for("outputs")), str(error)) from None
     return options
+
+
+def _checked(setting: Setting, raw: Any, base: Path | None, where: str) -> Any:
+    """The raw value, shaped and checked by its setting; an OptionError naming ``where``."""
+    try:
+        return setting.check(_shaped(setting.shape, raw, base))
+    except ValueError as error:
+        raise OptionError(where, str(error)) from None
 
 
 def _shaped(shape: Shape, raw: Any, base: Path | None) -> Any:
@@ -371,12 +444,12 @@ def check_paths(
     from compiler.readers import is_own_report
 
     sources = tuple(sources)
-    named = {_identity(path) for path in sources if not path.is_dir()}
+    named = {file_key(path) for path in sources if not path.is_dir()}
     if template is not None:
-        named.add(_identity(template))
-    found = {_identity(path) for path in _folder_files(sources)}
+        named.add(file_key(template))
+    found = {file_key(path) for path in _folder_files(sources)}
     for output in outputs:
-        key = _identity(output)
+        key = file_key(output)
         if key in named or (key in found and not is_own_report(output)):
             raise ValueError(f"{output}: is one of the inputs; write the report somewhere else")
 
@@ -402,7 +475,7 @@ def _folder_files(sources: Iterable[Path]) -> Iterable[Path]:
             yield from (path for path in source.rglob("*") if path.is_file())
 
 
-def _identity(path: Path) -> str:
+def file_key(path: Path) -> str:
     """One key per file however it is named (relative, '..', symlinks, NFD on macOS)."""
     try:
         resolved = path.resolve()

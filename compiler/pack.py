@@ -28,18 +28,19 @@ class PackResult:
     documents: list[Document]
 
 
-def build_pack(options: PackOptions) -> PackResult:
-    """Read the sources, find the themes, build the briefing and write every output."""
+def build_pack(options: PackOptions, manifest: Path | None = None) -> PackResult:
+    """Read the sources, find the themes, build the briefing and write every output.
+    ``manifest``: the manifest the options come from (its meeting is kept in its store)."""
     from compiler import align
-    from compiler.ingest import load_documents
+    from compiler.meetings import read_meetings
     from compiler.report.builders import ReportOptions, briefing_pack
     from compiler.report.catalogue import Detail, SourceNotes
 
     check_outputs(options.outputs, options.sources, options.template)
-    loaded = load_documents(list(options.sources), skip=options.outputs)
-    documents = keep_provinces(loaded.documents, options.provinces)
+    meetings = read_meetings(options, manifest)
+    documents = keep_provinces(meetings.current.documents, options.provinces)
     if not any(p.province for d in documents for p in d.papers):
-        refused = len(loaded.failures)
+        refused = len(meetings.failures)
         why = f" ({refused} source{'s' * (refused != 1)} refused, reasons above)" if refused else ""
         raise BriefError(f"no paper with a province to put in the pack{why}")
     for document in documents:
@@ -57,9 +58,17 @@ def build_pack(options: PackOptions) -> PackResult:
         options.annex,
         options.issuer,
     )
-    report = briefing_pack(documents, themes, report_options)
+    history = meeting_history(meetings, documents) if options.previous else None
+    report = briefing_pack(documents, themes, report_options, history)
     write_all(report, options.outputs, options.template)
-    return PackResult(list(options.outputs), loaded.failures, documents)
+    return PackResult(list(options.outputs), meetings.failures, documents)
+
+
+def meeting_history(meetings, documents: list[Document]):
+    """The meeting (its chosen provinces) against the earlier ones."""
+    from compiler.align.history import history
+
+    return history(replace(meetings.current, documents=documents), meetings.earlier)
 
 
 def write_comparison(

@@ -33,9 +33,9 @@ def select_papers(documents: list[Document], selector: str) -> list[PaperRef]:
         for paper in doc.papers
         if paper.province
     ]
-    exact = [ref for ref in candidates if _key(ref.paper.province) == wanted]
+    exact = [ref for ref in candidates if province_key(ref.paper.province) == wanted]
     # A unit merged in 2025 answers for its predecessors ("An Giang" finds Kiên Giang).
-    return exact or [ref for ref in candidates if _key(ref.paper.province_2025) == wanted]
+    return exact or [ref for ref in candidates if province_key(ref.paper.province_2025) == wanted]
 
 
 def select_some(documents: list[Document], selector: str) -> list[PaperRef]:
@@ -82,7 +82,8 @@ def _province_key(name: str) -> str:
     return province.key if province else ascii_fold(name.strip())
 
 
-def _key(name: str | None) -> str | None:
+def province_key(name: str | None) -> str | None:
+    """One key per province however it is written ("Khánh Hoà", "khanh hoa"); None for none."""
     return _province_key(name) if name else None
 
 

@@ -242,3 +242,51 @@ def _by_province(records: list[Any]) -> list[tuple[str | None, list[Any]]]:
     for record in records:
         groups.setdefault((record.provenance.source, record.province), []).append(record)
     return [(province, listed) for (_, province), listed in groups.items()]
+
+# --- search and the store ------------------------------------------------------------------
+
+
+def search_view(found: Any, width: int = 110) -> str:
+    """The best passages, each with where it comes from, as ``brief search`` prints them."""
+    from compiler.model import Provenance
+
+    shown = len(found.results)
+    lines = [f'{shown} of {found.total} passage(s) for "{found.query}"']
+    for n, result in enumerate(found.results, start=1):
+        label = f" · {result['label']}" if result["label"] else ""
+        where = Provenance(**result["provenance"]).describe()
+        lines += [
+            "",
+            f"{n:>2}. {result['province'] or '(general)'} · {result['meeting']} · "
+            f"{result['section']}{label}  [{result['score']:.2f}]",
+            textwrap.fill(
+                textwrap.shorten(result["text"], 4 * (width - 4), placeholder=" …"),
+                width,
+                initial_indent="    ",
+                subsequent_indent="    ",
+            ),
+            f"    ({where})",
+        ]
+    return "\n".join(lines)
+
+
+def store_view(summary: dict[str, Any]) -> str:
+    """``brief store list``: the meetings kept, then the documents and the file's size."""
+    lines = []
+    for meeting in summary["meetings"]:
+        lines.append(
+            f"{meeting['name']}  {meeting['date'] or '(no date)'}  "
+            f"{len(meeting['files'])} file(s), {meeting['provinces']} province(s), "
+            f"{meeting['passages']} passage(s)  built {meeting['built_at']}"
+        )
+        if meeting["manifest"]:
+            lines.append(f"  manifest: {meeting['manifest']}")
+        lines += [f"  {path}" for path in meeting["files"]]
+    unused = summary["unused"]
+    tidy = f", {unused} no meeting uses ('brief store gc' removes them)" if unused else ""
+    lines.append(
+        f"{summary['store']}: {len(summary['meetings'])} meeting(s), "
+        f"{summary['documents']} document(s){tidy}; {summary['bytes'] / 1e6:,.1f} MB; "
+        f"reading {summary['reading']}"
+    )
+    return "\n".join(lines)

@@ -56,7 +56,11 @@ def test_short_help_option() -> None:
 @pytest.mark.parametrize("command", sorted(main.commands))
 def test_every_command_has_help(command: str) -> None:
     result = run_cli(command, "--help")
-    usage = "MANIFEST" if command == "build" else "SOURCES..."
+    usage = {
+        "build": "MANIFEST",
+        "search": "QUERY [SOURCES]...",
+        "store": "COMMAND [ARGS]...",
+    }.get(command, "SOURCES...")
     assert result.stdout.startswith(f"Usage: brief {command} [OPTIONS] {usage}")
     assert main.commands[command].help, f"{command} has no docstring"
     assert result.stderr == ""

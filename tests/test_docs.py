@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -51,11 +52,14 @@ def test_readme_example_runs_as_written(tmp_path: Path, line: str) -> None:
     shared = ROOT.parent / "shared"
     if "../shared/corpus" in line and not (shared / "corpus").is_dir():
         pytest.skip("the shared corpus is absent")
-    # The project's layout, with its outputs in a temporary folder.
+    # The project's layout, with its outputs in a temporary folder; sources copied, since a
+    # build keeps its store (brief.db) beside the manifest.
     project = tmp_path / "project"
     project.mkdir()
-    for name in (".venv", "sources"):
-        (project / name).symlink_to(ROOT / name)
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    shutil.copytree(
+        ROOT / "sources", project / "sources", ignore=shutil.ignore_patterns("brief.db*")
+    )
     (project / "output").mkdir()
     if shared.is_dir():
         (tmp_path / "shared").symlink_to(shared)

@@ -237,7 +237,8 @@ def test_manifest_builds_the_bundled_meeting(tmp_path: Path) -> None:
             '"tham-luan-tong-hop.txt"',
             f'"{(SOURCES / "hoi-nghi-2025" / "tham-luan-tong-hop.txt").as_posix()}"',
         )
-        .replace("../../output/hoi-nghi-2025/", ""),
+        .replace("../../output/hoi-nghi-2025/", "")
+        .replace("../hoi-nghi-2023/", f"{(SOURCES / 'hoi-nghi-2023').as_posix()}/"),
         encoding="utf-8",
     )
     options = load_manifest(manifest)

@@ -71,6 +71,16 @@ _CITATION = re.compile(
     r"|\b\d+-[a-zđ]+(?:/[a-zđ-]+)+|\bngày\s+\d{1,2}/\d{1,2}/\d{2,4}",
 )
 
+# The formula that hands a request to its addressee ("Đề nghị Bộ Ngoại giao …", "kiến nghị
+# Chính phủ …") says whom a point asks, not what it asks; a province that opens every ask
+# with it would otherwise find its unrelated asks alike: left out of the comparison.
+_REQUEST = re.compile(
+    r"\b(?:(?:trân trọng|kính|xin|tiếp tục)\s+)?(?:đề nghị|kiến nghị|đề xuất|rất mong|mong)"
+    r"\s+(?:với\s+)?(?:bộ ngoại giao|chính phủ|thủ tướng chính phủ|trung ương"
+    r"|các bộ,? ngành(?:\s+trung ương)?)\b"
+)
+_REQUEST_CUE = re.compile(r"đề nghị|kiến nghị|đề xuất|mong")
+
 # Work areas of local foreign affairs and the words papers use for them. Each area adds a
 # feature "#area" to every item that names it, so "ngoại giao kinh tế" meets "kinh tế đối
 # ngoại"; its weight is learned like any other feature's.
@@ -138,10 +148,13 @@ DEFAULT_TUNING = Tuning()
 
 
 def clauses(text: str) -> list[list[str]]:
-    """Folded syllables of each clause, OCR slips corrected, citations left out."""
+    """Folded syllables of each clause, OCR slips corrected, citations and request formulas
+    left out."""
     folded = fold(text)
     if _HAS_DIGIT.search(folded):  # every citation has a number
         folded = _CITATION.sub(" ", folded)
+    if _REQUEST_CUE.search(folded):
+        folded = _REQUEST.sub(" ", folded)
     result: list[list[str]] = []
     current: list[str] = []
     for token in _TOKEN.findall(folded):

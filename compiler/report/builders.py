@@ -16,6 +16,7 @@ from pathlib import PurePath
 
 from compiler.align import Comparison, SectionThemes
 from compiler.align.changes import change_of
+from compiler.align.history import History
 from compiler.align.matching import DiffOp, Pair
 from compiler.align.strength import redline, strength
 from compiler.enumeration import to_roman as roman
@@ -31,6 +32,7 @@ from compiler.report.catalogue import (
     kind_scope,
     province_scope,
 )
+from compiler.report.meetings import meeting_chapters
 from compiler.report.model import (
     Cell,
     Column,
@@ -72,7 +74,10 @@ class ReportOptions:
 
 
 def briefing_pack(
-    documents: list[Document], themes: list[SectionThemes], options: ReportOptions
+    documents: list[Document],
+    themes: list[SectionThemes],
+    options: ReportOptions,
+    history: History | None = None,
 ) -> Report:
     from compiler.asks import find_asks
     from compiler.figures import find_figures
@@ -97,6 +102,7 @@ def briefing_pack(
     report.add(*body.overview(catalogue, 1), body.strength_note(text))
     for number, kind in enumerate(options.kinds, start=2):
         report.add(*body.kind_part(catalogue, kind, number, options.detail))
+    report.add(*meeting_chapters(history, options.language, len(options.kinds) + 2))
     if options.annex:
         report.add(PageBreak(), *annex.full_texts(catalogue))
     report.add(PageBreak(), *annex.sources(catalogue))
