@@ -422,7 +422,7 @@ def pack(sources: tuple[Path, ...], **values: Any) -> None:
 def store_option(help_text: str, default: Path | None = None) -> Callable[..., Any]:
     return click.option(
         "--store",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=click.Path(path_type=Path),
         default=default,
         show_default=default is not None,
         help=help_text,

@@ -50,6 +50,7 @@ def document_to_dict(document: Document) -> dict[str, Any]:
         "genre": document.genre.value,
         "title": " ".join(b.text for b in document.title_blocks),
         "title_provenance": [b.provenance.to_dict() for b in document.title_blocks],
+        "title_blocks": [block_to_dict(b) for b in document.title_blocks],
         "papers": [paper_to_dict(p) for p in document.papers],
         "front_matter": [block_to_dict(b) for b in document.front_matter],
         "footnotes": [block_to_dict(b) for b in document.footnotes],
@@ -126,8 +127,8 @@ def block_to_dict(block: Block) -> dict[str, Any]:
 
 def document_from_dict(data: dict[str, Any]) -> Document:
     """The Document ``document_to_dict`` exported, equal to the one read. Shorthands (a
-    section's ``text`` and ``heading_path``, a paper's ``title``, ``author`` and
-    ``title_provenance``) are rebuilt from the blocks, not read."""
+    section's ``text`` and ``heading_path``; a document's or paper's ``title`` and
+    ``title_provenance``, a paper's ``author``) are rebuilt from the blocks, not read."""
     return Document(
         source=data["source"],
         format=data["format"],
@@ -138,6 +139,7 @@ def document_from_dict(data: dict[str, Any]) -> Document:
         encoding=data["encoding"],
         genre=Genre(data["genre"]),
         warnings=list(data.get("warnings", [])),
+        title_blocks=[block_from_dict(b) for b in data.get("title_blocks", [])],
     )
 
 
