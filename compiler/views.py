@@ -243,6 +243,7 @@ def _by_province(records: list[Any]) -> list[tuple[str | None, list[Any]]]:
         groups.setdefault((record.provenance.source, record.province), []).append(record)
     return [(province, listed) for (_, province), listed in groups.items()]
 
+
 # --- search and the store ------------------------------------------------------------------
 
 

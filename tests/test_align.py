@@ -285,3 +285,33 @@ def test_scorer_handles_tiny_and_empty_pools() -> None:
     assert scorer.matrix([], [0]).shape == (0, 1)
     empty = Item("", "", "", prov)
     assert 0.0 <= Scorer([one, empty]).score(one, empty) <= 1.0
+
+
+def test_large_pools_are_scored_and_clustered_exactly() -> None:
+    """``Scorer.square`` (blocks of the upper triangle, one product per block) gives
+    ``matrix``'s scores; the large-pool clustering (scipy on row-by-row condensed
+    distances) gives the clusters of the small-pool one."""
+    import numpy as np
+    from scipy.spatial.distance import squareform
+
+    from compiler.align.themes import _condensed, _scipy_clusters, average_linkage_clusters
+
+    documents = load_documents([SOURCES]).documents
+    scorer = align.Scorers(documents)[SectionKind.TASKS]
+    indices = list(range(len(scorer.items)))
+    exact = scorer.matrix(indices, indices)
+    blocks = scorer.square(indices, block=7)
+    assert len(indices) > 7 * 3 and np.abs(exact - blocks).max() < 1e-5
+    papers = [
+        f"{item.provenance.source}{item.provenance.line_start // 40}" for item in scorer.items
+    ]
+    distance = 1.0 - np.clip(exact, 0.0, 1.0)
+    distance[np.array([[a == b for b in papers] for a in papers])] = 1.0
+    np.fill_diagonal(distance, 0.0)
+    distance = np.round((distance + distance.T) / 2.0, 9)
+    condensed = _condensed(exact, papers)
+    assert np.array_equal(condensed, squareform(distance, checks=False).astype(np.float64))
+    for cut in (0.8, 0.87, 0.95):
+        expected = average_linkage_clusters(distance, cut)
+        assert _scipy_clusters(condensed, cut) == expected
+        assert len(expected) > 1

@@ -319,15 +319,51 @@ class Scorer:
     def score(self, a: Item, b: Item) -> float:
         return float(self.matrix([self.index(a)], [self.index(b)])[0, 0])
 
-    def matrix(self, left: Sequence[int], right: Sequence[int]) -> np.ndarray:
+    def matrix(self, left: Sequence[int], right: Sequence[int], workers: int = 1) -> np.ndarray:
         """Scores of every left item against every right item (indices into the pool)."""
         if not left or not right:
             return np.zeros((len(left), len(right)))
         t_l, t_r = self.titles[list(left)], self.titles[list(right)]
         f_l, f_r = self.fulls[list(left)], self.fulls[list(right)]
         cross = 0.5 * (_products(t_l, f_r) + _products(f_l, t_r))
-        surface = self._wording_similarity(left, right, paired=False)
+        surface = self._wording_similarity(left, right, paired=False, workers=workers)
         return self._blend(_products(t_l, t_r), _products(f_l, f_r), cross, surface)
+
+    def square(self, indices: Sequence[int], block: int = 1024) -> np.ndarray:
+        """``matrix(indices, indices)``, exact, for pools of any size: beyond one block, the
+        upper triangle is computed a block of rows at a time (on every core) and mirrored,
+        so the work halves and the memory is one n × n float32 array and one block. The
+        three cosine terms of a block come from one sparse product: with L = [a·T + c/2·F,
+        c/2·T + b·F] and R = [T, F], L·Rᵀ = a·T·Tᵀ + b·F·Fᵀ + c/2·(T·Fᵀ + F·Tᵀ)."""
+        indices = list(indices)
+        n = len(indices)
+        if n <= block:
+            return self.matrix(indices, indices)
+        t = self.tuning
+        titles, fulls = self.titles[indices], self.fulls[indices]
+        dense = isinstance(titles, np.ndarray)  # a small vocabulary keeps dense rows
+
+        def stack(parts: list[Any]) -> Any:
+            if dense:
+                return np.hstack(parts)
+            from scipy import sparse
+
+            return sparse.hstack(parts, format="csr")
+
+        right = stack([titles, fulls])
+        left = stack(
+            [t.title * titles + t.cross / 2 * fulls, t.cross / 2 * titles + t.full * fulls]
+        )
+        scores = np.empty((n, n), dtype=np.float32)
+        for start in range(0, n, block):
+            end = min(start + block, n)
+            cosines = _products(left[start:end], right[start:])
+            rows, columns = indices[start:end], indices[start:]
+            surface = self._wording_similarity(rows, columns, paired=False, workers=-1)
+            part = np.clip(cosines + t.surface * _wording(surface), 0.0, 1.0)
+            scores[start:end, start:] = part
+            scores[start:, start:end] = part.T
+        return scores
 
     def pair_scores(self, pairs: np.ndarray, chunk: int = 50_000) -> np.ndarray:
         """Exact scores of the given index pairs (rows of ``pairs``)."""
@@ -347,7 +383,11 @@ class Scorer:
         return scores
 
     def _wording_similarity(
-        self, left: Sequence[int] | np.ndarray, right: Sequence[int] | np.ndarray, paired: bool
+        self,
+        left: Sequence[int] | np.ndarray,
+        right: Sequence[int] | np.ndarray,
+        paired: bool,
+        workers: int = 1,
     ) -> np.ndarray:
         """rapidfuzz token-sort similarity (0–100) of the titles' content wording; 0 where a
         title has no content words. ``paired``: element-wise instead of all against all."""
@@ -355,7 +395,7 @@ class Scorer:
         words_r = [self._wording[j] for j in right]
         compare = cpdist if paired else cdist
         scores = compare(
-            words_l, words_r, scorer=fuzz.token_sort_ratio, dtype=np.float32, workers=1
+            words_l, words_r, scorer=fuzz.token_sort_ratio, dtype=np.float32, workers=workers
         )
         empty_l = np.array([not w for w in words_l])
         empty_r = np.array([not w for w in words_r])
@@ -365,10 +405,8 @@ class Scorer:
     def _blend(
         self, title: np.ndarray, full: np.ndarray, cross: np.ndarray, surface: np.ndarray
     ) -> np.ndarray:
-        # rapidfuzz gives unrelated titles 30–50 out of 100: only wording beyond half alike counts.
-        surface = np.clip((surface / 100.0 - 0.5) * 2.0, 0.0, 1.0)
         t = self.tuning
-        blended = t.title * title + t.full * full + t.cross * cross + t.surface * surface
+        blended = t.title * title + t.full * full + t.cross * cross + t.surface * _wording(surface)
         return np.clip(blended, 0.0, 1.0)
 
     def candidate_pairs(self, k: int = 20, floor: float = 0.05, block: int = 2048) -> np.ndarray:
@@ -428,6 +466,12 @@ class Scorer:
     def _content_wording(self, title_clauses: list[list[str]]) -> str:
         """The title's syllables in order, less the generic ones."""
         return " ".join(w for c in title_clauses for w in c if self.idf.get(w, 0.0) > self._generic)
+
+
+def _wording(surface: np.ndarray) -> np.ndarray:
+    """The wording component from rapidfuzz's 0–100: unrelated titles score 30–50, so only
+    wording beyond half alike counts."""
+    return np.clip((surface / 100.0 - 0.5) * 2.0, 0.0, 1.0)
 
 
 def _products(a: Any, b: Any) -> np.ndarray:

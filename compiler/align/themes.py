@@ -81,9 +81,7 @@ def find_themes(
     members = sorted(members, key=_member_key)  # the input order must not matter
     if len(members) < 2:
         return Themes([], members)
-    scores = scorer.matrix(
-        [scorer.index(m.item) for m in members], [scorer.index(m.item) for m in members]
-    )
+    scores = scorer.square([scorer.index(m.item) for m in members])
     clusters = _cluster(scores, [f"{m.source}\x00{m.province}" for m in members], threshold)
     provinces = [m.province for m in members]
 
@@ -139,14 +137,53 @@ def _weight(scorer: Scorer):
     return lambda key: scorer.idf.get(key, 0.0)
 
 
+# Beyond this many items, scipy's compiled clustering on the condensed distances: its
+# import (0.15 s) no longer counts, and no second n × n array is needed.
+LARGE_POOL = 2000
+
+
 def _cluster(scores: np.ndarray, papers: list[str], threshold: float) -> list[list[int]]:
     """Index groups from average-linkage clustering; same-paper pairs at distance 1."""
+    if len(papers) > LARGE_POOL:
+        return _scipy_clusters(_condensed(scores, papers), 1.0 - threshold)
     distance = 1.0 - np.clip(scores, 0.0, 1.0)
-    same_paper = np.array([[a == b for b in papers] for a in papers])
-    distance[same_paper] = 1.0
+    paper = _paper_codes(papers)
+    distance[paper[:, None] == paper[None, :]] = 1.0
     np.fill_diagonal(distance, 0.0)
     distance = np.round((distance + distance.T) / 2.0, 9)  # exact symmetry, stable ties
     return average_linkage_clusters(distance, 1.0 - threshold)
+
+
+def _paper_codes(papers: list[str]) -> np.ndarray:
+    return np.unique(np.array(papers, dtype=object), return_inverse=True)[1]
+
+
+def _condensed(scores: np.ndarray, papers: list[str]) -> np.ndarray:
+    """The distances ``_cluster`` uses, condensed (upper triangle, row by row) and built a
+    row at a time: for ten thousand items, no n × n boolean or second float array."""
+    n = len(papers)
+    paper = _paper_codes(papers)
+    condensed = np.empty(n * (n - 1) // 2, dtype=np.float64)
+    start = 0
+    for i in range(n - 1):
+        row = 1.0 - np.clip(scores[i, i + 1 :], 0.0, 1.0)
+        column = 1.0 - np.clip(scores[i + 1 :, i], 0.0, 1.0)
+        same = paper[i + 1 :] == paper[i]
+        row[same] = column[same] = 1.0
+        condensed[start : start + n - 1 - i] = np.round((row + column) / 2.0, 9)
+        start += n - 1 - i
+    return condensed
+
+
+def _scipy_clusters(condensed: np.ndarray, cut: float) -> list[list[int]]:
+    """``average_linkage_clusters`` by scipy (which tests check it against)."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    labels = fcluster(linkage(condensed, method="average"), t=cut, criterion="distance")
+    groups: dict[int, list[int]] = {}
+    for index, label in enumerate(labels):
+        groups.setdefault(int(label), []).append(index)
+    return sorted(groups.values())
 
 
 def average_linkage_clusters(distance: np.ndarray, cut: float) -> list[list[int]]:
