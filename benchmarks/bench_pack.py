@@ -15,6 +15,7 @@ province filter and a search take to apply (one input event each, until the next
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import shutil
 import statistics
@@ -191,6 +192,7 @@ def _peak(report, path: Path) -> float:
 
 
 def main() -> None:
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()  # --help
     with tempfile.TemporaryDirectory() as name, chromium() as browser:
         folder = Path(name)
         runs = [("seed", seed_path())]

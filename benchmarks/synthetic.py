@@ -5,6 +5,8 @@ benchmarks print their numbers.
   paper of the seed compilation (or of the bundled sample papers when the shared corpus is
   absent) with the province renamed and 8 % of its words dropped or swapped at random.
 - ``perturbed_items``: any number of items made the same way from the seed items.
+- ``national_history``: ten yearly meetings of the 34 provinces, five papers each a year
+  (1,700 papers), one file per paper and a manifest per meeting naming the year before.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from compiler.ingest import load_document
 from compiler.model import Document, Item
 
 ROOT = Path(__file__).resolve().parents[1]
+READING_PAPERS = ROOT / "tests" / "reading" / "train"
 CORPUS = ROOT.parent / "shared" / "corpus" / "000_819b2faa9b76d63a.txt"
 SAMPLES = ROOT / "sources" / "hoi-nghi-2025" / "tham-luan-tong-hop.txt"
 _LABEL = re.compile(r"^(\s*(?:Thứ \w+|\w+ là|[\d.]+[-.)]|[a-z]\)|-)\s*,?)")
@@ -90,3 +93,91 @@ def perturbed_items(count: int, seed: int = 0) -> list[Item]:
         text = perturb(item.text, rng, rate=0.15)
         items.append(Item(item.label, perturb(item.title, rng, rate=0.1), text, item.provenance))
     return items
+
+
+# --- a national history -----------------------------------------------------------------------
+
+
+def history_templates(min_items: int = 25) -> list[tuple[str, list[str]]]:
+    """(province, lines) of the one-province papers of the reading tests with at least
+    ``min_items`` items: the papers each synthetic paper is made from."""
+    templates = []
+    for path in sorted(READING_PAPERS.glob("t-*-paper-*.txt")):
+        document = load_document(path)
+        if len(document.papers) != 1 or not document.papers[0].province:
+            continue
+        paper = document.papers[0]
+        if sum(len(s.items) for s in paper.sections) >= min_items:
+            templates.append((paper.province, path.read_text(encoding="utf-8").splitlines()))
+    return templates
+
+
+def national_history(
+    folder: Path, years: int = 10, per_year: int = 5, first_year: int = 2016, seed: int = 0
+) -> list[Path]:
+    """Write ``years`` meetings into ``folder`` (``<year>/<province>-<n>.txt`` and
+    ``<year>/pack.toml``, each naming the year before as ``previous``); return the
+    manifests, oldest first.
+
+    Every 2025 province has ``per_year`` papers a year, each made from a template paper with
+    the province renamed. A paper's first year perturbs 8 % of the words of its long lines;
+    each later year starts from the year before and keeps a long line as it was (60 %),
+    rewords it a little (38 %, 6 % of its words) or drops it (2 %), as provinces carry
+    their papers from one meeting to the next.
+    """
+    rng = random.Random(seed)
+    templates = history_templates()
+    units = provinces.all_provinces("2025")
+    texts: dict[tuple[int, int], list[str]] = {}
+    manifests = []
+    for year in range(first_year, first_year + years):
+        meeting = folder / str(year)
+        meeting.mkdir(parents=True, exist_ok=True)
+        for u, unit in enumerate(units):
+            for n in range(per_year):
+                name, lines = templates[(u * per_year + n) % len(templates)]
+                key = (u, n)
+                if key not in texts:
+                    renamed = _renamed("\n".join(lines), name, unit.name).splitlines()
+                    texts[key] = [_long(line, lambda t: perturb(t, rng)) for line in renamed]
+                else:
+                    texts[key] = [
+                        kept for line in texts[key] if (kept := _next_year(line, rng)) is not None
+                    ]
+                path = meeting / f"{unit.key}-{n + 1}.txt"
+                path.write_text("\n".join(texts[key]) + "\n", encoding="utf-8")
+        manifests.append(_history_manifest(meeting, year, first_year))
+    return manifests
+
+
+def _renamed(text: str, old: str, new: str) -> str:
+    return text.replace(old, new).replace(old.upper(), new.upper())
+
+
+def _long(line: str, change) -> str:
+    return change(line) if len(line) > 120 else line
+
+
+def _next_year(line: str, rng: random.Random) -> str | None:
+    if len(line) <= 120:
+        return line
+    roll = rng.random()
+    if roll < 0.02:
+        return None
+    return perturb(line, rng, rate=0.06) if roll < 0.40 else line
+
+
+def _history_manifest(meeting: Path, year: int, first_year: int) -> Path:
+    previous = f'previous = ["../{year - 1}/pack.toml"]\n' if year > first_year else ""
+    manifest = meeting / "pack.toml"
+    manifest.write_text(
+        f'title = "Hội nghị Ngoại vụ toàn quốc năm {year}"\n'
+        f'meeting = "Hội nghị {year}"\n'
+        f"date = {year}-12-15\n"
+        'sources = ["."]\n'
+        'sections = ["opportunities", "challenges", "tasks", "proposals"]\n'
+        f'outputs = ["../out/{year}/briefing.docx", "../out/{year}/briefing.pdf"]\n'
+        f"{previous}",
+        encoding="utf-8",
+    )
+    return manifest
