@@ -432,10 +432,11 @@ MEETINGS_VI = MeetingLabels(
     content="Nội dung",
     repeated="Kiến nghị lặp lại",
     repeated_intro=(
-        "Kiến nghị một địa phương đã nêu ở từ hai kỳ hội nghị trở lên (đối chiếu như ở phần "
-        "trước), kiến nghị được nêu nhiều kỳ nhất xếp trước; nội dung là lần nêu gần nhất."
+        "Kiến nghị một địa phương nêu tại kỳ này mà đã nêu ở kỳ trước, có khi qua nhiều kỳ "
+        "liền (đối chiếu như ở phần trước); kiến nghị được nêu nhiều kỳ nhất xếp trước, nội "
+        "dung là cách diễn đạt tại kỳ này."
     ),
-    ask="Kiến nghị (lần nêu gần nhất)",
+    ask="Kiến nghị (tại kỳ này)",
     raised_at="Các kỳ đã nêu",
     no_repeated="Không có kiến nghị nào được nêu lại ở nhiều kỳ.",
     dated="{name} ({date})",
@@ -457,10 +458,11 @@ MEETINGS_EN = MeetingLabels(
     content="Item",
     repeated="Repeated asks",
     repeated_intro=(
-        "Asks a province has raised at two meetings or more (paired as in the previous "
-        "chapter), the most often raised first; the wording is the latest."
+        "Asks a province raises at this meeting and raised at the meeting before, sometimes "
+        "at several in a row (paired as in the previous chapter); the most often raised "
+        "first, in this meeting's wording."
     ),
-    ask="Ask (latest wording)",
+    ask="Ask (this meeting's wording)",
     raised_at="Raised at",
     no_repeated="No ask was raised at more than one meeting.",
     dated="{name} ({date})",

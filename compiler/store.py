@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from compiler import __version__
-from compiler.errors import BriefError, OptionError
+from compiler.errors import BriefError, OptionError, SourceError
 from compiler.model import Document
 
 SCHEMA_VERSION = 1
@@ -190,7 +190,10 @@ class Store:
         from compiler.ingest import load_document
 
         source = str(path)
-        key = (content_hash(path), path.suffix.lower(), self.reading)
+        try:
+            key = (content_hash(path), path.suffix.lower(), self.reading)
+        except OSError as error:
+            raise SourceError(source, f"cannot read file ({error.strerror or error})") from error
         row = self.db.execute(
             "SELECT id, data FROM documents WHERE content_hash = ? AND suffix = ? AND reading = ?",
             key,

@@ -342,3 +342,11 @@ def test_store_schema_has_the_documented_tables(tmp_path: Path) -> None:
     for table in ("meta", "documents", "passages", "passages_fts", "meetings", "meeting_files"):
         assert table in tables and f"| `{table}` |" in readme
     assert db.execute("SELECT value FROM meta WHERE key='schema'").fetchone() == ("1",)
+
+
+def test_pack_with_a_store_records_its_meeting(tmp_path: Path) -> None:
+    db = tmp_path / "kho.db"
+    out = tmp_path / "b.docx"
+    run("pack", SOURCES / "hoi-nghi-2023", "--store", db, "--meeting", "Kỳ 2023", "-o", out)
+    found = json.loads(run("search", "con minh", "--store", db, "--format", "json").stdout)
+    assert {r["meeting"] for r in found["results"]} == {"Kỳ 2023"}

@@ -10,8 +10,9 @@ keeps repeating.
   province's previous meeting (the same pairing as the changes, with a stricter threshold:
   calling an ask repeated is a stronger claim than calling an item reworded, whose redline
   shows the reader what was paired); a proposal that pairs continues that ask, any other
-  starts a new one, and an ask missing from a meeting ends there. An ask raised at two
-  meetings or more in a row is repeated. Only provinces of the meeting are followed.
+  starts a new one, and an ask missing from a meeting ends there. An ask the province
+  raises at this meeting and raised at the meeting before (and maybe before that) is
+  repeated; asks it no longer raises are not. Only provinces of the meeting are followed.
 
 A province's items at one meeting are those of all its papers there (any spelling of its
 name; a unit merged in 2025 is a different province from its predecessors).
@@ -134,4 +135,4 @@ def _repeated_asks(
             RepeatedAsk(name, [Appearance(meeting, item)]) for item in matching.unmatched_right
         ]
         previous = meeting
-    return [ask for ask in asks if len(ask.appearances) >= 2]
+    return [ask for ask in asks if len(ask.appearances) >= 2 and ask.latest.meeting is previous]

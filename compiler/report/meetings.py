@@ -180,17 +180,21 @@ def _repeated_table(asks: list[RepeatedAsk], text: Labels, words: MeetingLabels)
         latest = ask.latest.item
         label = _label(latest)
         wording = Cell((Paragraph((*label, Run(latest.text))), _note(latest.provenance.describe())))
-        raised = Cell(tuple(_appearance(a.meeting, a.item, words) for a in ask.appearances))
+        raised = Cell((_appearances(ask, words),))
         rows.append((Cell.plain(ask.province), wording, raised))
     columns = (Column(text.province, 0.15), Column(words.ask, 0.55), Column(words.raised_at, 0.30))
     return Table(columns, tuple(rows))
 
 
-def _appearance(meeting: Meeting, item: Item, words: MeetingLabels) -> Paragraph:
-    label = f" ({item.label})" if item.label not in _BULLETS else ""
-    return Paragraph(
-        (
-            Run(f"{meeting_title(meeting, words)}{label}"),
-            Run(f" {item.provenance.describe()}", style=RunStyle.MUTED),
-        )
-    )
+def _appearances(ask: RepeatedAsk, words: MeetingLabels) -> Paragraph:
+    """Every meeting that raised the ask, oldest first, in one paragraph: its name and date,
+    the item's label, and where (muted)."""
+    runs: list[Run] = []
+    for appearance in ask.appearances:
+        item = appearance.item
+        label = f" ({item.label})" if item.label not in _BULLETS else ""
+        if runs:
+            runs.append(Run("; "))
+        runs.append(Run(f"{meeting_title(appearance.meeting, words)}{label}"))
+        runs.append(Run(f" {item.provenance.describe()}", style=RunStyle.MUTED))
+    return Paragraph(tuple(runs))
