@@ -104,7 +104,7 @@ def child_themes(manifest: Path, sample: int) -> dict[str, float]:
     from compiler.options import load_manifest
 
     start = time.perf_counter()
-    meetings = read_meetings(load_manifest(manifest), manifest)
+    meetings = read_meetings(load_manifest(manifest), manifest, manifest.parent / "brief.db")
     documents = [d for m in (*meetings.earlier, meetings.current) for d in m.documents]
     loaded = time.perf_counter()
     kind = SectionKind.TASKS

@@ -23,7 +23,6 @@ from compiler.options import (
     default_meeting,
     file_key,
     load_manifest,
-    manifest_store,
 )
 
 if TYPE_CHECKING:
@@ -37,11 +36,13 @@ class Meetings:
     failures: list[SourceError] = field(default_factory=list)
 
 
-def read_meetings(options: PackOptions, manifest: Path | None = None) -> Meetings:
+def read_meetings(
+    options: PackOptions, manifest: Path | None = None, store_path: Path | None = None
+) -> Meetings:
     """The meeting's documents and the earlier meetings', each file read once per content.
-    ``manifest``: the manifest ``options`` come from (its store is the default one)."""
-    path = manifest_store(options, manifest) if manifest else options.store
-    with _opened(path) as store:
+    ``manifest``: the manifest ``options`` come from; ``store_path``: the store to read
+    through and record the meetings in (None: none, every file is read)."""
+    with _opened(store_path) as store:
         read = store.read if store else load_document
         loaded = load_documents(list(options.sources), skip=options.outputs, read=read)
         current = Meeting(meeting_name(options, manifest), options.created, loaded.documents)

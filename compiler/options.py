@@ -376,9 +376,12 @@ def default_meeting(title: str | None, folder: Path) -> str:
     return title or folder.absolute().name
 
 
-def manifest_store(options: PackOptions, manifest: Path) -> Path:
-    """The store of a meeting built from ``manifest``: its own, else brief.db beside it."""
-    return options.store or manifest.parent / STORE_NAME
+def store_of(options: PackOptions, manifest: Path | None) -> Path | None:
+    """The store a build uses: the one given (``--store``, ``store =``), else for a
+    manifest brief.db beside it, else none."""
+    if options.store is not None or manifest is None:
+        return options.store
+    return manifest.parent / STORE_NAME
 
 
 def _build(

@@ -16,7 +16,13 @@ from compiler import diagnostics
 from compiler.collation import vietnamese_key
 from compiler.errors import BriefError, SelectionError, SourceError
 from compiler.model import Document
-from compiler.options import DEFAULT_OUTPUTS, PackOptions, check_outputs, load_manifest
+from compiler.options import (
+    DEFAULT_OUTPUTS,
+    PackOptions,
+    check_outputs,
+    load_manifest,
+    store_of,
+)
 
 __all__ = ["DEFAULT_OUTPUTS", "PackOptions", "PackResult", "build_pack", "load_manifest"]
 
@@ -37,7 +43,7 @@ def build_pack(options: PackOptions, manifest: Path | None = None) -> PackResult
     from compiler.report.catalogue import Detail, SourceNotes
 
     check_outputs(options.outputs, options.sources, options.template)
-    meetings = read_meetings(options, manifest)
+    meetings = read_meetings(options, manifest, store_of(options, manifest))
     documents = keep_provinces(meetings.current.documents, options.provinces)
     if not any(p.province for d in documents for p in d.papers):
         refused = len(meetings.failures)

@@ -34,8 +34,7 @@ def run(*args: object, exit_code: int = 0) -> Result:
 
 @pytest.fixture(scope="module")
 def example():
-    options = replace(load_manifest(LATEST), store=None)
-    meetings = read_meetings(options, LATEST)
+    meetings = read_meetings(load_manifest(LATEST), LATEST)  # no store
     return history(meetings.current, meetings.earlier)
 
 
@@ -112,8 +111,7 @@ def test_repeated_asks_with_the_meetings_that_raised_them(example) -> None:
 
 def test_an_ask_missing_from_a_meeting_ends_there(tmp_path: Path) -> None:
     """Quảng Ninh's 2021 vaccine ask is gone in 2023: nothing of 2025 continues it."""
-    options = replace(load_manifest(LATEST), store=None)
-    meetings = read_meetings(options, LATEST)
+    meetings = read_meetings(load_manifest(LATEST), LATEST)
     found = history(meetings.current, meetings.earlier)
     vaccine = [
         ask for ask in found.repeated if any("vắc-xin" in a.item.text for a in ask.appearances)
@@ -128,7 +126,7 @@ def test_only_provinces_in_both_meetings_are_compared(tmp_path: Path) -> None:
     (earlier / "pack.toml").write_text(
         'meeting = "Kỳ trước"\ndate = 2023-01-01\nsources = ["lao-cai-2023.txt"]\n', "utf-8"
     )
-    options = replace(load_manifest(LATEST), store=None, previous=(earlier / "pack.toml",))
+    options = replace(load_manifest(LATEST), previous=(earlier / "pack.toml",))
     meetings = read_meetings(options, LATEST)
     found = history(meetings.current, meetings.earlier)
     assert [c.province for c in found.changes] == ["Lào Cai"]
@@ -149,7 +147,7 @@ def test_a_cycle_of_previous_meetings_is_read_once(tmp_path: Path) -> None:
             encoding="utf-8",
         )
     options = load_manifest(one / "pack.toml")
-    meetings = read_meetings(replace(options, store=None), one / "pack.toml")
+    meetings = read_meetings(options, one / "pack.toml")
     assert [m.name for m in meetings.earlier] == ["two"]
 
 
@@ -230,7 +228,10 @@ def test_the_redline_strikes_what_went_and_underlines_what_came(built) -> None:
 
 def test_english_wording(tmp_path: Path) -> None:
     options = replace(
-        load_manifest(LATEST), outputs=(tmp_path / "b.docx",), store=None, language="en"
+        load_manifest(LATEST),
+        outputs=(tmp_path / "b.docx",),
+        store=tmp_path / "brief.db",
+        language="en",
     )
     build_pack(options, LATEST)
     text = docx_text(tmp_path / "b.docx")
