@@ -104,10 +104,10 @@ def history_templates(min_items: int = 25) -> list[tuple[str, list[str]]]:
     templates = []
     for path in sorted(READING_PAPERS.glob("t-*-paper-*.txt")):
         document = load_document(path)
-        if len(document.papers) != 1 or not document.papers[0].province:
+        if len(document.papers) != 1:
             continue
         paper = document.papers[0]
-        if sum(len(s.items) for s in paper.sections) >= min_items:
+        if paper.province and sum(len(s.items) for s in paper.sections) >= min_items:
             templates.append((paper.province, path.read_text(encoding="utf-8").splitlines()))
     return templates
 

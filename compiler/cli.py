@@ -456,7 +456,7 @@ def run_pack(options: Any, manifest: Path | None = None) -> None:
 @click.argument("query")
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @store_option("Search the meetings kept in this store instead of reading SOURCES.")
-@click.option("--provinces", "-p", multiple=True, help="Only these provinces; repeatable.")
+@provinces_option
 @click.option("--section", "-s", "sections", multiple=True, help="Only these section kinds.")
 @format_option
 @click.option("--limit", "-n", type=click.IntRange(min=1), default=20, show_default=True)
@@ -477,7 +477,7 @@ def search(
     if bool(sources) == (store is not None):
         raise OptionError("SOURCES", "give sources to read or --store, not both or neither")
     kinds = tuple(k.value for k in kinds_option(sections)) if sections else ()
-    found = find(query, sources, store, provinces_option(provinces), kinds, limit)
+    found = find(query, sources, store, provinces, kinds, limit)
     if fmt == "json":
         emit_json(found.to_dict())
     else:
@@ -485,12 +485,6 @@ def search(
 
         click.echo(search_view(found, terminal_width()))
     finish(found)
-
-
-def provinces_option(values: tuple[str, ...]) -> tuple[str, ...]:
-    from compiler.options import province_names
-
-    return province_names(values)
 
 
 @main.group()

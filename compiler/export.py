@@ -55,7 +55,6 @@ def document_to_dict(document: Document) -> dict[str, Any]:
         "front_matter": [block_to_dict(b) for b in document.front_matter],
         "footnotes": [block_to_dict(b) for b in document.footnotes],
         "furniture": [block_to_dict(b) for b in document.furniture],
-        "warnings": list(document.warnings),
     }
 
 
@@ -126,7 +125,8 @@ def block_to_dict(block: Block) -> dict[str, Any]:
 
 
 def document_from_dict(data: dict[str, Any]) -> Document:
-    """The Document ``document_to_dict`` exported, equal to the one read. Shorthands (a
+    """The Document ``document_to_dict`` exported, equal to the one read but for its
+    ``warnings`` (the run's, printed on stderr, not exported). Shorthands (a
     section's ``text`` and ``heading_path``; a document's or paper's ``title`` and
     ``title_provenance``, a paper's ``author``) are rebuilt from the blocks, not read."""
     return Document(
@@ -138,7 +138,6 @@ def document_from_dict(data: dict[str, Any]) -> Document:
         furniture=[block_from_dict(b) for b in data["furniture"]],
         encoding=data["encoding"],
         genre=Genre(data["genre"]),
-        warnings=list(data.get("warnings", [])),
         title_blocks=[block_from_dict(b) for b in data.get("title_blocks", [])],
     )
 

@@ -42,6 +42,7 @@ CREATE TABLE IF NOT EXISTS documents (
     format TEXT NOT NULL,
     size INTEGER NOT NULL,           -- bytes of the file
     data BLOB NOT NULL,              -- zlib(JSON of export.document_to_dict)
+    warnings TEXT NOT NULL,          -- JSON list: what reading it guessed (Document.warnings)
     UNIQUE (content_hash, suffix, reading)
 );
 CREATE TABLE IF NOT EXISTS passages (
@@ -195,23 +196,27 @@ class Store:
         except OSError as error:
             raise SourceError(source, f"cannot read file ({error.strerror or error})") from error
         row = self.db.execute(
-            "SELECT id, data FROM documents WHERE content_hash = ? AND suffix = ? AND reading = ?",
+            "SELECT id, data, warnings FROM documents "
+            "WHERE content_hash = ? AND suffix = ? AND reading = ?",
             key,
         ).fetchone()
         if row is not None:
             self.reused += 1
             self._documents[source] = row[0]
-            return document_from_dict(_with_source(_unpack(row[1]), source))
+            document = document_from_dict(_with_source(_unpack(row[1]), source))
+            document.warnings = json.loads(row[2])
+            return document
         document = load_document(path)
         self.read_fresh += 1
         data = zlib.compress(json.dumps(document_to_dict(document), ensure_ascii=False).encode())
         cursor = self.db.execute(
-            "INSERT INTO documents (content_hash, suffix, reading, format, size, data) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (*key, document.format, path.stat().st_size, data),
+            "INSERT INTO documents (content_hash, suffix, reading, format, size, data, warnings) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (*key, document.format, path.stat().st_size, data, json.dumps(document.warnings)),
         )
-        self._documents[source] = cursor.lastrowid
-        self._index(cursor.lastrowid, document)
+        document_id = int(cursor.lastrowid or 0)
+        self._documents[source] = document_id
+        self._index(document_id, document)
         return document
 
     def _index(self, document_id: int, document: Document) -> None:
