@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from compiler.align.changes import CHANGE_THRESHOLD, Changes, classify
 from compiler.align.matching import MATCH_THRESHOLD, Matching, match_items
-from compiler.align.similarity import Scorer
+from compiler.align.similarity import DEFAULT_TUNING, Scorer, Tuning
 from compiler.align.themes import Member, Themes, find_themes
 from compiler.diagnostics import warn
 from compiler.model import Document, Paper, SectionKind
@@ -46,14 +46,15 @@ class SectionThemes:
 class Scorers:
     """One scorer per section kind over the loaded documents, built when first needed."""
 
-    def __init__(self, documents: list[Document]) -> None:
+    def __init__(self, documents: list[Document], tuning: Tuning = DEFAULT_TUNING) -> None:
         self.documents = documents
+        self.tuning = tuning
         self._built: dict[SectionKind, Scorer] = {}
 
     def __getitem__(self, kind: SectionKind) -> Scorer:
         if kind not in self._built:
             pool = [item for d in self.documents for p in d.papers for item in p.items(kind)]
-            self._built[kind] = Scorer(pool)
+            self._built[kind] = Scorer(pool, self.tuning)
         return self._built[kind]
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from compiler.align import Scorers
 from compiler.align.changes import CHANGE_THRESHOLD, Changes, classify
 from compiler.align.matching import Matching, match_items
+from compiler.align.similarity import Tuning
 from compiler.model import Item, Meeting, Paper, SectionKind
 from compiler.selection import province_key
 
@@ -78,7 +79,8 @@ def history(meeting: Meeting, earlier: list[Meeting]) -> History:
     """``meeting`` against ``earlier`` meetings (any order; sorted by date here)."""
     earlier = sorted(earlier, key=lambda m: (m.date is None, m.date))
     timeline = [*earlier, meeting]
-    scorers = Scorers([d for m in timeline for d in m.documents])
+    # One province against itself: its request formula is no evidence (similarity._REQUEST).
+    scorers = Scorers([d for m in timeline for d in m.documents], Tuning(drop_requests=True))
     papers = [_province_papers(m) for m in timeline]
     changes, repeated = [], []
     for key, (name, _) in sorted(papers[-1].items(), key=lambda entry: entry[1][0]):

@@ -72,8 +72,9 @@ _CITATION = re.compile(
 )
 
 # The formula that hands a request to its addressee ("Đề nghị Bộ Ngoại giao …", "kiến nghị
-# Chính phủ …") says whom a point asks, not what it asks; a province that opens every ask
-# with it would otherwise find its unrelated asks alike: left out of the comparison.
+# Chính phủ …") says whom a point asks, not what it asks. Across provinces the pool's weights
+# make it generic; one province that opens every ask with it finds its own unrelated asks
+# alike, so comparisons of one province's meetings leave it out (``Tuning.drop_requests``).
 _REQUEST = re.compile(
     r"\b(?:(?:trân trọng|kính|xin|tiếp tục)\s+)?(?:đề nghị|kiến nghị|đề xuất|rất mong|mong)"
     r"\s+(?:với\s+)?(?:bộ ngoại giao|chính phủ|thủ tướng chính phủ|trung ương"
@@ -142,18 +143,19 @@ class Tuning:
     idf_power: float = 1.0  # > 1 sharpens the contrast between rare and generic words
     area_boost: float = 3.0  # weight of a work-area feature relative to its IDF
     min_pmi: float = 3.5  # how strongly two syllables must cling together to count as a word
+    drop_requests: bool = False  # leave out "Đề nghị Bộ Ngoại giao …" (one province's meetings)
 
 
 DEFAULT_TUNING = Tuning()
 
 
-def clauses(text: str) -> list[list[str]]:
-    """Folded syllables of each clause, OCR slips corrected, citations and request formulas
-    left out."""
+def clauses(text: str, drop_requests: bool = False) -> list[list[str]]:
+    """Folded syllables of each clause, OCR slips corrected, citations left out (and with
+    ``drop_requests``, request formulas)."""
     folded = fold(text)
     if _HAS_DIGIT.search(folded):  # every citation has a number
         folded = _CITATION.sub(" ", folded)
-    if _REQUEST_CUE.search(folded):
+    if drop_requests and _REQUEST_CUE.search(folded):
         folded = _REQUEST.sub(" ", folded)
     result: list[list[str]] = []
     current: list[str] = []
@@ -294,10 +296,11 @@ class Scorer:
         self.items = list(pool)
         self.tuning = tuning
         self._index = {id(item): n for n, item in enumerate(self.items)}
-        title_clauses = [clauses(item.title) for item in self.items]
+        drop = tuning.drop_requests
+        title_clauses = [clauses(item.title, drop) for item in self.items]
         titles_tokens = [_tokens(c) for c in title_clauses]
         full_tokens = [
-            title + _tokens(clauses(item.text))
+            title + _tokens(clauses(item.text, drop))
             for title, item in zip(titles_tokens, self.items, strict=True)
         ]
         words = _collocations(full_tokens, 2, tuning.min_pmi)

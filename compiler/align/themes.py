@@ -243,26 +243,35 @@ def _prune(
 ) -> list[int]:
     """The cluster without the members, weakest first, whose average score to the members
     of other provinces is below ``cut``, or below ``ratio`` times the average closeness of
-    the other members; empty when fewer than two provinces remain."""
-    kept = list(indices)
-    while len({provinces[i] for i in kept}) >= 2:
-        closeness = _closeness(kept, scores, provinces)
-        weakest = min(range(len(kept)), key=lambda n: (closeness[n], kept[n]))
-        others = [value for n, value in enumerate(closeness) if n != weakest]
-        typical = float(np.mean(others)) if others else 0.0
+    the other members; empty when fewer than two provinces remain.
+
+    Each member's closeness is kept as a sum and a count over the other provinces' members,
+    and a member's removal subtracts it from the others': a cluster of k members costs k²,
+    not k³ (national themes hold clusters of thousands)."""
+    kept = np.array(indices)
+    place = np.unique(np.array([provinces[i] for i in indices], dtype=object), return_inverse=True)[
+        1
+    ]
+    other = place[:, None] != place[None, :]
+    sums = np.where(other, scores[np.ix_(kept, kept)], 0.0).sum(axis=1, dtype=np.float64)
+    counts = other.sum(axis=1)
+    alive = np.ones(len(kept), dtype=bool)
+    while len(np.unique(place[alive])) >= 2:
+        members = np.nonzero(alive)[0]
+        closeness = np.where(
+            counts[members] > 0, sums[members] / np.maximum(counts[members], 1), 0.0
+        )
+        weakest = int(np.lexsort((kept[members], closeness))[0])
+        others = np.delete(closeness, weakest)
+        typical = float(others.mean()) if len(others) else 0.0
         if closeness[weakest] >= cut and closeness[weakest] >= ratio * typical:
-            return kept
-        kept.pop(weakest)
+            return [int(i) for i in kept[members]]
+        gone = members[weakest]
+        alive[gone] = False
+        touched = alive & other[gone]
+        sums[touched] -= scores[kept[touched], kept[gone]]
+        counts[touched] -= 1
     return []
-
-
-def _closeness(indices: list[int], scores: np.ndarray, provinces: list[str]) -> list[float]:
-    """Each member's average score to the members of the other provinces."""
-    values = []
-    for i in indices:
-        others = [scores[i, j] for j in indices if provinces[j] != provinces[i]]
-        values.append(float(np.mean(others)) if others else 0.0)
-    return values
 
 
 def _theme(group: list[Member], indices: list[int], scores: np.ndarray, scorer: Scorer) -> Theme:

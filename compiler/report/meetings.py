@@ -154,7 +154,9 @@ def _label(item: Item) -> list[Run]:
 
 
 def _first_clause(item: Item) -> str:
-    return item.text if item.title == item.text else f"{item.title} …"
+    if item.title == item.text or item.title.endswith("…"):
+        return item.title
+    return f"{item.title} …"
 
 
 def _redline(pair: Pair) -> list[Run]:
