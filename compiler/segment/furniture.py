@@ -88,12 +88,6 @@ _PLACE_DATE = re.compile(
 )
 # Timestamps of web pages: "17/12/2023 22:29", "Thứ Hai, 15/12/2024 - 10:32 (GMT+7)",
 # "Cập nhật: 10:32 15/12/2024", "15/12/2024 | 10:32".
-_TIMESTAMP = re.compile(
-    r"^(?:(?:cap nhat|dang|dang luc|xuat ban|ngay dang)\s*:?\s*)?"
-    r"(?:(?:thu \w+|chu nhat)\s*,?\s*)?"
-    r"[\d/:.,|\-–\s]*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[\d/:.,|\-–\s]*"
-    r"(?:\(?gmt\s*\+\s*\d+\)?)?\s*$"
-)
 _DATE_OR_TIME = re.compile(
     r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{1,2}[:h]\d{2}|\(?gmt\s*[+-]\s*\d+\)?"
     r"|\b(?:thu (?:hai|ba|tu|nam|sau|bay)|chu nhat|ngay|thang|nam|luc|cap nhat|dang|xuat ban"
