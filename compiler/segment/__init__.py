@@ -37,17 +37,16 @@ def build_document(source: str, fmt: str, raw_blocks: list[Block]) -> Document:
     body = _body(blocks)
     starts = paper_starts(body)
     headed = heading_kinds(body)
-    kind, clear = genre.decide(
-        genre.gather(body, _furniture(blocks), _provinces_of(starts, body), len(headed))
-    )
+    split = split_papers(body, starts, _issuer(blocks))
+    authors = len({p.province.key for p in split.papers if p.province}) if starts else 0
+    kind, clear = genre.decide(genre.gather(body, _furniture(blocks), authors, len(headed)))
     if kind in _NEWS_LIKE:
         blocks = furniture.mark_furniture(blocks, news_like=True)
         body = _body(blocks)
     document = Document(source=source, format=fmt, genre=kind)
     if not clear:
         document.warnings.append(f"genre unclear; read as {kind.value}")
-    if kind in _HEADED and (starts or headed):
-        split = split_papers(body, starts, _issuer(blocks))
+    if kind in _HEADED and (starts or headed):  # the body is as split: only news re-marks it
         document.papers = [
             _headed_paper(p, document.warnings) for p in split.papers if _has_text(p)
         ]
@@ -82,11 +81,6 @@ def _body(blocks: list[Block]) -> list[Block]:
 
 def _furniture(blocks: list[Block]) -> list[Block]:
     return [b for b in blocks if b.role == BlockRole.FURNITURE]
-
-
-def _provinces_of(starts: list[tuple[int, int | None]], body: list[Block]) -> int:
-    split = split_papers(body, starts) if starts else None
-    return len({p.province.key for p in split.papers if p.province}) if split else 0
 
 
 def _has_text(raw: PaperBlocks) -> bool:
