@@ -112,13 +112,18 @@ def known_kinds() -> list[str]:
     return [kind.value for kind in SectionKind]
 
 
+def _one_line(value: str, noun: str) -> str:
+    """A short text on one line: NFC, single-spaced, not empty, at most TITLE_LIMIT."""
+    text = unicodedata.normalize("NFC", " ".join(value.split()))
+    if not text:
+        raise ValueError(f"{noun} is empty")
+    if len(text) > TITLE_LIMIT:
+        raise ValueError(f"{noun} has {len(text)} characters (at most {TITLE_LIMIT})")
+    return text
+
+
 def report_title(value: str) -> str:
-    title = unicodedata.normalize("NFC", " ".join(value.split()))
-    if not title:
-        raise ValueError("the title is empty")
-    if len(title) > TITLE_LIMIT:
-        raise ValueError(f"the title has {len(title)} characters (at most {TITLE_LIMIT})")
-    return title
+    return _one_line(value, "the title")
 
 
 def report_date(value: str | date) -> date:
@@ -192,12 +197,7 @@ def issuer_lines(value: str) -> str:
 
 
 def meeting_name(value: str) -> str:
-    name = unicodedata.normalize("NFC", " ".join(value.split()))
-    if not name:
-        raise ValueError("the meeting's name is empty")
-    if len(name) > TITLE_LIMIT:
-        raise ValueError(f"the meeting's name has {len(name)} characters (at most {TITLE_LIMIT})")
-    return name
+    return _one_line(value, "the meeting's name")
 
 
 def manifest_paths(values: Iterable[Path]) -> tuple[Path, ...]:
