@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def cold(read: Callable[[Path], object], path: Path) -> object:
     """Read with the per-paragraph caches emptied: each repeat reads the file as new."""
     ascii_fold.cache_clear()
+    mentions.cache_clear()
     return read(path)
 
 
@@ -42,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 from compiler.ingest import load_document  # noqa: E402
 from compiler.model import Document  # noqa: E402
 from compiler.normalize import ascii_fold  # noqa: E402
+from compiler.segment.owners import mentions  # noqa: E402
 
 CORPUS_FILE = ROOT.parent / "shared" / "corpus" / "000_819b2faa9b76d63a.txt"
 FALLBACK = ROOT / "tests" / "fixtures" / "papers" / "binh-dinh.txt"

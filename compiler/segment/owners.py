@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from compiler import provinces
 from compiler.enumeration import LabelKind
@@ -88,8 +89,10 @@ class Mention:
     subject: bool  # names who acts or speaks (see the module docstring)
 
 
-def mentions(text: str, heading: bool = False) -> list[Mention]:
-    """The provinces a paragraph names, each classed as subject or passing."""
+@lru_cache(maxsize=4096)
+def mentions(text: str, heading: bool = False) -> tuple[Mention, ...]:
+    """The provinces a paragraph names, each classed as subject or passing. Cached: owners
+    asks of one paragraph several times (its subject, whether it opens a block, counts)."""
     found = provinces.find_all(text)
     folded = ascii_fold(text)
     result = []
@@ -121,7 +124,7 @@ def mentions(text: str, heading: bool = False) -> list[Mention]:
             # nước ngoài, Thành phố Hồ Chí Minh thu hút …", "Nhằm …, tỉnh Quảng Ninh đã …").
             subject = start < _OPENING or bool(_CLAUSE_START.search(before))
         result.append(Mention(province, start, subject))
-    return result
+    return tuple(result)
 
 
 def _listed_with(found: list[tuple[Province, int, int]], position: int, text: str) -> bool:
